@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Workbook.Commands;
+
+/// <summary>Every subcommand of the <c>workbook</c> CLI, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return SelftestCommand.Create();
+    }
+}
