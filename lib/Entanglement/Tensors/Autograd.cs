@@ -5,15 +5,15 @@ public static class Autograd
 {
     // Grad mode is per thread, as in PyTorch; the only mutable static in the library, and thread-local.
     [ThreadStatic]
-    private static int t_noGradDepth;
+    private static int _noGradDepth;
 
     /// <summary>Whether ops record the graph on this thread (false inside <see cref="NoGrad"/>).</summary>
-    public static bool IsEnabled => t_noGradDepth == 0;
+    public static bool IsEnabled => _noGradDepth == 0;
 
     /// <summary>A scope in which ops record nothing: <c>using (Autograd.NoGrad()) { ... }</c>.</summary>
     public static IDisposable NoGrad()
     {
-        t_noGradDepth++;
+        _noGradDepth++;
         return new Scope();
     }
 
@@ -87,7 +87,7 @@ public static class Autograd
             if (!_disposed)
             {
                 _disposed = true;
-                t_noGradDepth--;
+                _noGradDepth--;
             }
         }
     }
