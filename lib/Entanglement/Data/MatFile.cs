@@ -64,11 +64,11 @@ public static class MatFile
                         throw new DataFileException(path, $"compressed element at byte {start} does not hold a matrix.");
                     }
 
-                    array = ReadMatrix(zlib, BinaryPrimitives.ReadUInt32LittleEndian(inner.AsSpan(4)), path);
+                    array = ReadMatrix(zlib, path);
                 }
                 else if (type == MiMatrix)
                 {
-                    array = ReadMatrix(file, size, path);
+                    array = ReadMatrix(file, path);
                 }
                 else
                 {
@@ -87,7 +87,7 @@ public static class MatFile
         return result;
     }
 
-    private static MatArray ReadMatrix(Stream stream, uint size, string path)
+    private static MatArray ReadMatrix(Stream stream, string path)
     {
         var (flagsType, flags) = ReadSubelement(stream, path, "array flags");
         if (flagsType != MiUInt32 || flags.Length < 8)
@@ -127,7 +127,6 @@ public static class MatFile
                 $"variable '{name}' ({string.Join("x", dims)}) has {data.Length} data bytes of type {dataType}, expected {count} elements.");
         }
 
-        _ = size;
         if (classId == 9)
         {
             return dataType == MiUInt8
