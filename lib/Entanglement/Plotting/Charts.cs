@@ -57,7 +57,8 @@ public static class Charts
 
     /// <summary>
     /// A heat map with a titled colour bar, as the paper's Figure 4(d); <paramref name="z"/> is indexed
-    /// [row (y)][column (x)], and each cell shows its value in <paramref name="valueFormat"/> (d3-format).
+    /// [row (y)][column (x)], both axes are categorical (equal cells), and each cell shows its value in
+    /// <paramref name="valueFormat"/> (d3-format).
     /// </summary>
     public static Figure Heatmap(
         IReadOnlyList<IReadOnlyList<double>> z, Values x, Values y, string title, string xTitle, string yTitle,
@@ -86,9 +87,11 @@ public static class Charts
             TextTemplate = "%{z:" + valueFormat + "}",
             HoverTemplate = $"{Escape(xTitle)}: %{{x}}<br>{Escape(yTitle)}: %{{y}}<br>{Escape(colorBarTitle)}: %{{z:.4g}}<extra></extra>",
         };
-        var xType = x.IsNumeric ? (AxisType?)null : AxisType.Category;
-        var yType = y.IsNumeric ? (AxisType?)null : AxisType.Category;
-        return Figure.Of(trace).WithTitle(title, CheckCaption(caption)).WithXAxis(xTitle, xType).WithYAxis(yTitle, yType);
+        // Knob grids are rarely evenly spaced (1, 2, 4 classes): category axes give every cell the same size.
+        return Figure.Of(trace)
+            .WithTitle(title, CheckCaption(caption))
+            .WithXAxis(xTitle, AxisType.Category)
+            .WithYAxis(yTitle, AxisType.Category);
     }
 
     /// <summary>Grouped bars: one bar per series in each category, with optional error bars.</summary>

@@ -20,7 +20,8 @@ public static class FigureJson
         ArgumentNullException.ThrowIfNull(figure);
         var json = JsonSerializer.Serialize(figure, indented ? Indented : Compact);
 
-        // These characters occur only inside JSON strings, where the \u escapes mean the same text.
+        // These characters occur only inside JSON strings, where the \u escapes mean the same text; U+2028/9 would
+        // end a line in older JavaScript.
         json = json.Replace("<", "\\u003C", StringComparison.Ordinal)
             .Replace(">", "\\u003E", StringComparison.Ordinal)
             .Replace("&", "\\u0026", StringComparison.Ordinal)

@@ -70,7 +70,7 @@ public static class PlotlyJs
 
         var text = Fetch(npmCommand);
         Directory.CreateDirectory(Path.GetDirectoryName(path) ?? ".");
-        var temp = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+        var temp = path + "." + Path.GetRandomFileName() + ".tmp";
         File.WriteAllText(temp, text);
         File.Move(temp, path, overwrite: true);
         return text;

@@ -6,7 +6,7 @@ namespace Entanglement.Plotting;
 internal static class SubplotMerger
 {
     private const double Gap = 0.06;
-    private const double GapWithRightAxis = 0.14;
+    private const double GapWithRightAxis = 0.2;
 
     /// <summary>See <see cref="Charts.SideBySide"/>.</summary>
     public static Figure SideBySide(IReadOnlyList<Figure> panels, string title, string caption)

@@ -71,7 +71,8 @@ public sealed class ChartsTests
         Assert.Equal([AxisId.OfY(3), AxisId.OfY(4)], figure.Data.Skip(2).Select(t => t.YAxis));
         Assert.Equal([null, null, false, false], figure.Data.Select(t => t.ShowLegend));
         Assert.Equal(["(a) r", "(b) p"], figure.Layout.Annotations?.Select(a => a.Text));
-        Assert.Equal([0.0, 0.43], figure.Layout.XAxis?.Domain);
+        Assert.Equal([0.0, 0.4], figure.Layout.XAxis?.Domain);
+        Assert.Equal([0.6, 1.0], figure.Layout.Axes[AxisId.X2].Domain);
     }
 
     [Fact]
