@@ -1,0 +1,95 @@
+using System.Reflection;
+using Entanglement.Tensors;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Entanglement.Notebooks;
+
+/// <summary>One Roslyn scripting session: the first cell is <c>RunAsync</c>, every later one <c>ContinueWithAsync</c>.</summary>
+internal sealed class ScriptSession
+{
+    private readonly string _baseDirectory;
+    private readonly OutputRecorder _recorder;
+    private readonly NotebookGlobals _globals;
+    private ScriptOptions _options;
+    private ScriptState<object>? _state;
+
+    public ScriptSession(string baseDirectory, OutputRecorder recorder, CancellationToken cancellationToken)
+    {
+        _baseDirectory = baseDirectory;
+        _recorder = recorder;
+        _globals = new NotebookGlobals(value => recorder.Add(NotebookOutput.DisplayData(DisplayFormatter.ToBundle(value))),
+            cancellationToken);
+        _options = ScriptOptions.Default
+            .WithImports("System", "System.Linq", "System.Collections.Generic")
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
+            .WithSourceResolver(new SourceFileResolver([], baseDirectory))
+            .WithEmitDebugInformation(false);
+    }
+
+    /// <summary>Runs <paramref name="cell"/>, recording its outputs; returns the error output when the cell fails.</summary>
+    public async Task<NotebookOutput?> RunAsync(NotebookCell cell, int executionCount, CancellationToken cancellationToken)
+    {
+        var code = ReferenceDirectives.Rewrite(cell.Source, _baseDirectory, out var referencesLibrary);
+        if (referencesLibrary)
+        {
+            // The host already loaded Entanglement: reference that assembly so cells and host share its types.
+            _options = _options.AddReferences(typeof(Tensor).Assembly);
+        }
+
+        _recorder.Begin(cell);
+        var stdout = Console.Out;
+        var stderr = Console.Error;
+        Console.SetOut(new StreamCaptureWriter(_recorder, "stdout"));
+        Console.SetError(new StreamCaptureWriter(_recorder, "stderr"));
+        try
+        {
+            _state = _state is null
+                ? await CSharpScript.RunAsync(code, _options, _globals, typeof(NotebookGlobals), cancellationToken).ConfigureAwait(false)
+                : await _state.ContinueWithAsync(code, _options, cancellationToken).ConfigureAwait(false);
+            if (_state.ReturnValue is { } value)
+            {
+                _recorder.Add(NotebookOutput.ExecuteResult(DisplayFormatter.ToBundle(value), executionCount));
+            }
+
+            return null;
+        }
+        catch (CompilationErrorException e)
+        {
+            var errors = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToArray();
+            var error = NotebookOutput.Error(nameof(CompilationErrorException), errors.FirstOrDefault() ?? e.Message,
+                errors.Length > 0 ? errors : [e.Message]);
+            _recorder.Add(error);
+            return error;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            var inner = Unwrap(e);
+            var error = NotebookOutput.Error(inner.GetType().FullName ?? inner.GetType().Name, inner.Message,
+                inner.ToString().Split('\n').Select(line => line.TrimEnd('\r')).ToArray());
+            _recorder.Add(error);
+            return error;
+        }
+        finally
+        {
+            _recorder.End();
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is TargetInvocationException or AggregateException && e.InnerException is { } inner)
+        {
+            e = inner;
+        }
+
+        return e;
+    }
+}
