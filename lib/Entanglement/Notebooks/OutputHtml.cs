@@ -40,9 +40,11 @@ internal static partial class OutputHtml
             case NotebookOutputType.Error:
                 body.Append("<div class=\"output error\"><pre><strong>").Append(Html.Escape(output.EName)).Append("</strong>: ")
                     .Append(Html.Escape(output.EValue));
-                foreach (var line in output.Traceback)
+                // Tracebacks usually restate "ename: evalue" first; Jupyter's carry ANSI colours.
+                foreach (var line in output.Traceback.Select(line => AnsiEscape().Replace(line, ""))
+                    .SkipWhile(line => output.EValue is { Length: > 0 } evalue && line.Contains(evalue, StringComparison.Ordinal)))
                 {
-                    body.Append('\n').Append(Html.Escape(AnsiEscape().Replace(line, "")));
+                    body.Append('\n').Append(Html.Escape(line));
                 }
 
                 body.Append("</pre></div>\n");

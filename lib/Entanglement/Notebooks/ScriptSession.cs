@@ -70,8 +70,7 @@ internal sealed class ScriptSession
         catch (Exception e)
         {
             var inner = Unwrap(e);
-            var error = NotebookOutput.Error(inner.GetType().FullName ?? inner.GetType().Name, inner.Message,
-                inner.ToString().Split('\n').Select(line => line.TrimEnd('\r')).ToArray());
+            var error = NotebookOutput.Error(inner.GetType().FullName ?? inner.GetType().Name, inner.Message, Traceback(inner));
             _recorder.Add(error);
             return error;
         }
@@ -82,6 +81,15 @@ internal sealed class ScriptSession
             Console.SetError(stderr);
         }
     }
+
+    // The exception and its frames down to the scripting engine's; the host's frames say nothing about the cell.
+    private static string[] Traceback(Exception e) =>
+    [
+        .. e.ToString().Split('\n')
+            .Select(line => line.TrimEnd('\r'))
+            .TakeWhile(line => !line.StartsWith("--- End of stack trace", StringComparison.Ordinal)
+                && !line.Contains(" Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal)),
+    ];
 
     private static Exception Unwrap(Exception e)
     {

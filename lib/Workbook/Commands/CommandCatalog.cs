@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return SelftestCommand.Create();
+        yield return NotebookCommand.Create();
+        yield return ReportCommand.Create();
     }
 }
