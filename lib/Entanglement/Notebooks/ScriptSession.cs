@@ -9,6 +9,25 @@ namespace Entanglement.Notebooks;
 /// <summary>One Roslyn scripting session: the first cell is <c>RunAsync</c>, every later one <c>ContinueWithAsync</c>.</summary>
 internal sealed class ScriptSession
 {
+    // The base class library cells may use without #r. Taken from the trusted platform list by name, so cells see the
+    // same framework whatever the host process has loaded; a short list keeps each cell's compilation fast.
+    private static readonly string[] FrameworkAssemblies =
+    [
+        "System.Private.CoreLib", "System.Runtime", "netstandard", "mscorlib", "System.Collections",
+        "System.Collections.Concurrent", "System.Console", "System.Linq", "System.Linq.Expressions", "System.Memory",
+        "System.Runtime.Numerics", "System.Text.RegularExpressions", "System.Threading", "System.Threading.Tasks",
+        "System.ComponentModel.Primitives", "System.Text.Json", "System.Numerics.Tensors",
+    ];
+
+    private static readonly Lazy<MetadataReference[]> FrameworkReferences = new(() =>
+    [
+        .. ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => FrameworkAssemblies.Contains(Path.GetFileNameWithoutExtension(path), StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(path => MetadataReference.CreateFromFile(path)),
+    ]);
+
     private readonly string _baseDirectory;
     private readonly OutputRecorder _recorder;
     private readonly NotebookGlobals _globals;
@@ -22,6 +41,7 @@ internal sealed class ScriptSession
         _globals = new NotebookGlobals(value => recorder.Add(NotebookOutput.DisplayData(DisplayFormatter.ToBundle(value))),
             cancellationToken);
         _options = ScriptOptions.Default
+            .WithReferences(FrameworkReferences.Value)
             .WithImports("System", "System.Linq", "System.Collections.Generic")
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
             .WithSourceResolver(new SourceFileResolver([], baseDirectory))
