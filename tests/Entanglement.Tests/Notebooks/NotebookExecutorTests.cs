@@ -113,6 +113,18 @@ public sealed class NotebookExecutorTests
     }
 
     [Fact]
+    public async Task Other_references_resolve_relative_to_the_notebook_folder()
+    {
+        var notebook = NotebookDocument.Of(NotebookCell.Code("#r \"xunit.assert.dll\"\ntypeof(Xunit.Assert).Name"));
+        var options = new NotebookRunOptions { BaseDirectory = Path.GetDirectoryName(typeof(Assert).Assembly.Location) };
+
+        var result = await NotebookExecutor.RunAsync(notebook, options);
+
+        Assert.True(result.Succeeded, result.Error?.Describe("test"));
+        Assert.Equal("Assert", result.Notebook.Cells[0].Outputs.Single().GetText("text/plain"));
+    }
+
+    [Fact]
     public async Task The_profile_variable_is_restored_and_the_input_notebook_is_untouched()
     {
         var before = Environment.GetEnvironmentVariable(NotebookRunOptions.ProfileVariable);
