@@ -5,7 +5,7 @@ namespace Entanglement.Notebooks;
 /// <summary>
 /// Rewrites a cell's <c>#r "path"</c> directives for the executor: paths become absolute (resolved against the
 /// notebook's folder), and a reference to <c>Entanglement.dll</c> is removed because the executor maps it to the
-/// already-loaded library, so the cell's types are the host's types.
+/// already-loaded library, so the cell's types are the host's types. Polyglot's <c>#!csharp</c> selector line is dropped.
 /// </summary>
 internal static partial class ReferenceDirectives
 {
@@ -21,7 +21,14 @@ internal static partial class ReferenceDirectives
         var lines = source.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var match = Directive().Match(lines[i].TrimEnd('\r'));
+            var line = lines[i].TrimEnd('\r').Trim();
+            if (line is "#!csharp" or "#!c#" or "#!C#")
+            {
+                lines[i] = ""; // Polyglot's kernel selector: every cell here is C# already.
+                continue;
+            }
+
+            var match = Directive().Match(line);
             if (!match.Success)
             {
                 continue;

@@ -22,6 +22,14 @@ public sealed class ReferenceDirectivesTests
     }
 
     [Fact]
+    public void The_polyglot_csharp_kernel_selector_is_dropped()
+    {
+        var rewritten = ReferenceDirectives.Rewrite("#!csharp\n1", "/tmp", out _);
+
+        Assert.Equal("\n1", rewritten);
+    }
+
+    [Fact]
     public void Source_without_directives_is_unchanged()
     {
         var rewritten = ReferenceDirectives.Rewrite("var r = \"#r\";", "/tmp", out var referencesLibrary);
