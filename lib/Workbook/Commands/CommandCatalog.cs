@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         yield return SelftestCommand.Create();
         yield return DataCommand.Create();
+        yield return NotebookCommand.Create();
+        yield return ReportCommand.Create();
     }
 }
