@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return DataCommand.Create();
         yield return NotebookCommand.Create();
         yield return ReportCommand.Create();
+        yield return ResultsCommand.Create();
     }
 }
