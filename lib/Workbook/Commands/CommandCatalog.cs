@@ -8,5 +8,9 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return SelftestCommand.Create();
+        yield return DataCommand.Create();
+        yield return NotebookCommand.Create();
+        yield return ReportCommand.Create();
+        yield return ResultsCommand.Create();
     }
 }
