@@ -21,7 +21,7 @@ internal static class ResultsCommand
     private static Option<string> StoreOption() => new("--store")
     {
         Description = "Path of the results store.",
-        DefaultValueFactory = _ => ResultsStore.DefaultPath,
+        DefaultValueFactory = _ => ExperimentOptions.DefaultStorePath(),
     };
 
     private static Option<string?> ScenarioOption() => new("--scenario") { Description = "Only this scenario." };
@@ -37,7 +37,7 @@ internal static class ResultsCommand
         command.Options.Add(perRun);
         command.SetAction(parse =>
         {
-            using var results = ResultsStore.OpenReadOnly(parse.GetValue(store) ?? ResultsStore.DefaultPath);
+            using var results = ResultsStore.OpenReadOnly(parse.GetValue(store) ?? ExperimentOptions.DefaultStorePath());
             var runs = results.Runs(parse.GetValue(scenario));
             AnsiConsole.Write(parse.GetValue(perRun) ? ResultsTables.PerRun(runs) : ResultsTables.PerPoint(runs));
             AnsiConsole.MarkupLine(Markup.Escape(
@@ -61,7 +61,7 @@ internal static class ResultsCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
-            using var results = ResultsStore.OpenReadOnly(parse.GetValue(store) ?? ResultsStore.DefaultPath);
+            using var results = ResultsStore.OpenReadOnly(parse.GetValue(store) ?? ExperimentOptions.DefaultStorePath());
             var runs = results.Runs(parse.GetValue(scenario));
             var path = parse.GetValue(output);
             using var writer = path is null ? Console.Out : new StreamWriter(path);
