@@ -4,7 +4,7 @@ namespace Entanglement.Experiments;
 public sealed class IncompleteSweepException : Exception
 {
     public IncompleteSweepException(string scenario, Shard shard, int missing, string storePath)
-        : base($"{scenario}: shard {shard.Index + 1}/{shard.Count} is done; {missing} runs of other shards are not in {storePath} yet " +
+        : base($"{scenario}: shard {shard.Index}/{shard.Count} is done; {missing} runs of other shards are not in {storePath} yet " +
             "(run the other shards, then `workbook results merge`).")
     {
         Missing = missing;

@@ -21,7 +21,7 @@ internal static class RunCommand
             Description = "Results store; finished runs are reused.",
             DefaultValueFactory = _ => ExperimentOptions.DefaultStorePath(),
         };
-        var shard = new Option<string>("--shard") { Description = "k/n: run only this shard of each sweep.", DefaultValueFactory = _ => "1/1" };
+        var shard = new Option<string>("--shard") { Description = "k/n (0 ≤ k < n, as job-array indexes): run only this shard of each sweep.", DefaultValueFactory = _ => "0/1" };
         var json = new Option<string?>("--json") { Description = "Also write the summary as JSON to this file." };
         var command = new Command("run", "Run experiments (resumable: finished runs are kept in the results store).");
         command.Arguments.Add(name);
@@ -46,7 +46,7 @@ internal static class RunCommand
                     var options = new ExperimentOptions
                     {
                         StorePath = parse.GetValue(store) ?? ExperimentOptions.DefaultStorePath(),
-                        Shard = ShardOption.Parse(parse.GetValue(shard) ?? "1/1"),
+                        Shard = Shard.Parse(parse.GetValue(shard) ?? "0/1"),
                         Progress = new Progress<string>(message => ctx.Status(Markup.Escape(message))),
                     };
                     try
