@@ -7,7 +7,7 @@ namespace Entanglement.Tests.Notebooks;
 /// <summary>plotly.min.js from the npm package <c>plotly.js-dist-min</c>, fetched once with <c>npm pack</c> into a cache folder.</summary>
 internal static class PlotlyPackage
 {
-    public const string Version = "2.35.2";
+    public const string Version = Entanglement.Plotting.PlotlyJs.Version;
 
     public static string Script()
     {

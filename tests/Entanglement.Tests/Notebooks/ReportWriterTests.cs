@@ -104,7 +104,7 @@ public sealed class ReportWriterTests
         var cdn = Render(Executed(), new HtmlReportOptions());
         var inline = Render(Executed(), new HtmlReportOptions { PlotlyScript = "var s = '</script>'; window.Plotly = {};" });
 
-        Assert.Contains("<script src=\"https://cdn.plot.ly/plotly-2.35.2.min.js\" charset=\"utf-8\"></script>", cdn, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"https://cdn.plot.ly/plotly-2.35.3.min.js\" charset=\"utf-8\"></script>", cdn, StringComparison.Ordinal);
         Assert.Contains("<script>var s = '<\\/script>'; window.Plotly = {};</script>", inline, StringComparison.Ordinal);
     }
 
