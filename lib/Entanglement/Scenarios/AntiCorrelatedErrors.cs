@@ -64,7 +64,7 @@ public static class AntiCorrelatedErrors
             var quick = new Config
             {
                 Profile = profile,
-                P = [0, 0.5, 1.0],
+                P = [0, 1.0],
                 Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: []),
                 ReferenceTraining = new TrainingSettings { Epochs = 15, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard },
                 UpstreamTraining = new TrainingSettings { Epochs = 10, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard },

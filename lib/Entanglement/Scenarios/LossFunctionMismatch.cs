@@ -67,7 +67,7 @@ public static class LossFunctionMismatch
             var quick = new Config
             {
                 Profile = profile,
-                R = [0, 1, 3, 9],
+                R = [0, 3, 9],
                 CleanFraction = 0.05,
                 Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: []),
                 UpstreamTraining = new TrainingSettings { Epochs = 60, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard },
