@@ -102,7 +102,6 @@ public static class ToyAntiCorrelatedErrors
             Knob = "t_u",
             KnobDescription = "threshold of upstream u (0 is Bayes-optimal)",
             KnobValues = [.. config.ThresholdsU],
-            KnobImprovesUpstream = true,
             UpstreamModel = "u: {1, 6} vs 7 rule on the plane (v fixed: 1 vs {6, 7})",
             DownstreamModel = "Bayes-optimal rule on the four (u, v) output cells, estimated on training data",
             UpstreamLoss = "zero-one error of u",

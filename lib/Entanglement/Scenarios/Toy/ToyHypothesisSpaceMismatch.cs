@@ -99,7 +99,6 @@ public static class ToyHypothesisSpaceMismatch
             Knob = "degree",
             KnobDescription = "polynomial degree of the upstream regressor's hypothesis space",
             KnobValues = config.Degrees.Select(d => (double)d).ToArray(),
-            KnobImprovesUpstream = true,
             UpstreamModel = "least-squares polynomial regressor, x ∈ ℝ² → 2-D point",
             DownstreamModel = "linear logistic classifier on the predicted point",
             UpstreamLoss = "MSE",

@@ -1,0 +1,27 @@
+namespace Entanglement.Systems;
+
+/// <summary>Mean and sample standard deviation (n − 1 denominator) of a sample, e.g. a loss over seeds.</summary>
+/// <param name="Count">Sample size n.</param>
+/// <param name="Mean">Arithmetic mean.</param>
+/// <param name="StandardDeviation">Sample standard deviation; NaN when n &lt; 2.</param>
+public sealed record SampleSummary(int Count, double Mean, double StandardDeviation)
+{
+    /// <summary>Sample variance s²; NaN when n &lt; 2.</summary>
+    public double Variance => StandardDeviation * StandardDeviation;
+
+    /// <summary>Summarises the values (at least one, all finite).</summary>
+    public static SampleSummary Of(IReadOnlyCollection<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0 || values.Any(v => !double.IsFinite(v)))
+        {
+            throw new ArgumentException("SampleSummary: needs at least one value, all finite.", nameof(values));
+        }
+
+        var mean = values.Sum() / values.Count;
+        var sd = values.Count < 2
+            ? double.NaN
+            : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return new SampleSummary(values.Count, mean, sd);
+    }
+}
