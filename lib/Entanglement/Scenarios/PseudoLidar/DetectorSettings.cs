@@ -31,13 +31,13 @@ public sealed record DetectorSettings
     public int Layers { get; init; } = 4;
 
     /// <summary>Passes over the training scenes.</summary>
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 12;
 
     /// <summary>Scenes per Adam step.</summary>
-    public int BatchSize { get; init; } = 4;
+    public int BatchSize { get; init; } = 1;
 
     /// <summary>Adam's learning rate (decayed ×0.1 at ½ and ¾ of training).</summary>
-    public double LearningRate { get; init; } = 2e-3;
+    public double LearningRate { get; init; } = 5e-3;
 
     /// <summary>Lowest score a detection may have.</summary>
     public double MinScore { get; init; } = 0.05;

@@ -64,9 +64,9 @@ public static partial class PseudoLidarCaseStudy
             {
                 return new Config
                 {
-                    Seeds = [0, 1, 2],
-                    TrainScenes = 60,
-                    TestScenes = 30,
+                    Seeds = [0, 1],
+                    TrainScenes = 50,
+                    TestScenes = 25,
                     Depth = new DepthTrainingSettings { PixelsPerScene = 1500, Epochs = 40, LearningRate = 3e-3 },
                     ProfileName = profile.Name,
                 };
