@@ -1,4 +1,5 @@
 using Entanglement.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Entanglement.NN;
 
@@ -50,32 +51,37 @@ public static partial class Functional
         var invStd = new float[c];
         Channels(c, x.Size, ch =>
         {
-            double mean, variance;
+            // Centre each block into xhat (the scratch), then the variance is the mean of its squares.
+            var mean = training ? ChannelSum(x.Data, ch, n, c, inner) / m : runningMean.Data[ch];
+            double squares = 0;
+            for (var b = 0; b < n; b++)
+            {
+                var block = xhat.AsSpan(((b * c) + ch) * inner, inner);
+                TensorPrimitives.Subtract(x.Data.AsSpan(((b * c) + ch) * inner, inner), (float)mean, block);
+                squares += TensorPrimitives.SumOfSquares(block);
+            }
+
+            double variance = runningVar.Data[ch];
             if (training)
             {
-                (mean, variance) = Moments(x.Data, ch, n, c, inner);
+                variance = squares / m;
                 var unbiased = variance * m / (m - 1);
                 runningMean.Data[ch] = (float)(((1 - momentum) * runningMean.Data[ch]) + (momentum * mean));
                 runningVar.Data[ch] = (float)(((1 - momentum) * runningVar.Data[ch]) + (momentum * unbiased));
             }
-            else
-            {
-                (mean, variance) = (runningMean.Data[ch], runningVar.Data[ch]);
-            }
 
-            var inv = 1.0 / Math.Sqrt(variance + eps);
-            invStd[ch] = (float)inv;
+            var inv = (float)(1.0 / Math.Sqrt(variance + eps));
+            invStd[ch] = inv;
             var gamma = weight?.Data[ch] ?? 1f;
             var beta = bias?.Data[ch] ?? 0f;
             for (var b = 0; b < n; b++)
             {
                 var off = ((b * c) + ch) * inner;
-                for (var i = off; i < off + inner; i++)
-                {
-                    var h = (float)((x.Data[i] - mean) * inv);
-                    xhat[i] = h;
-                    y[i] = (gamma * h) + beta;
-                }
+                var h = xhat.AsSpan(off, inner);
+                TensorPrimitives.Multiply(h, inv, h);
+                var dst = y.AsSpan(off, inner);
+                TensorPrimitives.Multiply(h, gamma, dst);
+                TensorPrimitives.Add(dst, beta, dst);
             }
         });
 
@@ -91,11 +97,8 @@ public static partial class Functional
                 for (var b = 0; b < n; b++)
                 {
                     var off = ((b * c) + ch) * inner;
-                    for (var i = off; i < off + inner; i++)
-                    {
-                        sumDy += g[i];
-                        sumDyXhat += (double)g[i] * xhat[i];
-                    }
+                    sumDy += TensorPrimitives.Sum(g.AsSpan(off, inner));
+                    sumDyXhat += TensorPrimitives.Dot(g.AsSpan(off, inner), xhat.AsSpan(off, inner));
                 }
 
                 gGamma[ch] = (float)sumDyXhat;
@@ -111,10 +114,12 @@ public static partial class Functional
                 for (var b = 0; b < n; b++)
                 {
                     var off = ((b * c) + ch) * inner;
-                    for (var i = off; i < off + inner; i++)
-                    {
-                        gx[i] = scale * (g[i] - meanDy - (xhat[i] * meanDyXhat));
-                    }
+                    var dst = gx.AsSpan(off, inner);
+
+                    // scale·(dY − x̂·mean(dY·x̂) − mean(dY)).
+                    TensorPrimitives.MultiplyAdd(xhat.AsSpan(off, inner), -meanDyXhat, g.AsSpan(off, inner), dst);
+                    TensorPrimitives.Add(dst, -meanDy, dst);
+                    TensorPrimitives.Multiply(dst, scale, dst);
                 }
             });
 
@@ -135,33 +140,16 @@ public static partial class Functional
         });
     }
 
-    /// <summary>Mean and biased variance of one channel, in double, two passes in a fixed order.</summary>
-    private static (double Mean, double Variance) Moments(float[] data, int ch, int n, int c, int inner)
+    /// <summary>Sum of one channel: float sums of each contiguous block, added in double in a fixed order.</summary>
+    private static double ChannelSum(float[] data, int ch, int n, int c, int inner)
     {
         double sum = 0;
         for (var b = 0; b < n; b++)
         {
-            var off = ((b * c) + ch) * inner;
-            for (var i = off; i < off + inner; i++)
-            {
-                sum += data[i];
-            }
+            sum += TensorPrimitives.Sum(data.AsSpan(((b * c) + ch) * inner, inner));
         }
 
-        var m = (double)n * inner;
-        var mean = sum / m;
-        double sq = 0;
-        for (var b = 0; b < n; b++)
-        {
-            var off = ((b * c) + ch) * inner;
-            for (var i = off; i < off + inner; i++)
-            {
-                var d = data[i] - mean;
-                sq += d * d;
-            }
-        }
-
-        return (mean, sq / m);
+        return sum;
     }
 
     /// <summary>Runs <paramref name="body"/> for every channel; in parallel when the tensor is large.</summary>

@@ -63,6 +63,15 @@ public abstract class Module
         return this;
     }
 
+    /// <summary>Drops the gradient of every parameter (as <c>zero_grad(set_to_none=True)</c>).</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in Parameters())
+        {
+            p.Grad = null;
+        }
+    }
+
     /// <summary>Sets evaluation mode (batch norm uses its running statistics); returns this module.</summary>
     public Module Eval() => Train(false);
 

@@ -7,7 +7,12 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ListCommand.Create();
+        yield return RunCommand.Create();
         yield return SelftestCommand.Create();
         yield return DataCommand.Create();
+        yield return NotebookCommand.Create();
+        yield return ReportCommand.Create();
+        yield return ResultsCommand.Create();
     }
 }

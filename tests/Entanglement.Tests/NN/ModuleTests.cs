@@ -95,6 +95,19 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public void ZeroGrad_drops_every_gradient()
+    {
+        var net = Net();
+        foreach (var p in net.Parameters())
+        {
+            p.Grad = Tensor.Ones(p.Shape.ToArray());
+        }
+
+        net.ZeroGrad();
+        Assert.All(net.Parameters(), p => Assert.Null(p.Grad));
+    }
+
+    [Fact]
     public void Registering_a_dotted_or_duplicate_name_throws()
     {
         Assert.Throws<ArgumentException>(() => new BadModule("a.b"));

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Entanglement.Data;
+using Entanglement.Scenarios;
+
+namespace Entanglement.Experiments;
+
+/// <summary>
+/// Runs an experiment's (point, seed) runs through a <see cref="ResultsStore"/>: stored runs are reused, missing
+/// ones computed and committed one by one, and the result assembled from the store.
+/// </summary>
+internal static class StoredSweep
+{
+    private static readonly JsonSerializerOptions ConfigJson = new() { WriteIndented = false };
+
+    /// <summary>Runs what is missing and returns every run's losses keyed by (point index, seed), or null if a shard left gaps.</summary>
+    public static Dictionary<(int Point, int Seed), IReadOnlyDictionary<string, double>>? Run<TConfig>(
+        string scenario,
+        TConfig config,
+        Profile profile,
+        DatasetKind dataset,
+        IReadOnlyList<double> knobValues,
+        IReadOnlyList<int> seeds,
+        Func<int, int, IReadOnlyDictionary<string, double>> run,
+        ExperimentOptions options)
+    {
+        var json = JsonSerializer.Serialize(config, ConfigJson);
+        var hash = ConfigHash.OfText(json);
+        var points = knobValues.Select((v, i) => new ExperimentPoint(i, v, hash)).ToArray();
+        var sweep = new Sweep<ExperimentPoint>(scenario, profile.Name, points, seeds)
+        {
+            ConfigJson = json,
+            DatasetHash = DatasetSource.Load(dataset).Sha256,
+        };
+        using var store = ResultsStore.Open(options.StorePath);
+        var runner = new SweepRunner(store)
+        {
+            Shard = options.Shard,
+            Progress = options.Progress is { } p
+                ? new Progress<SweepProgress>(s => p.Report(Describe(scenario, s)))
+                : null,
+        };
+        runner.Run(sweep, r => new RunOutcome(run(r.PointIndex, r.Seed)), options.Cancellation);
+
+        var wanted = sweep.Runs().ToDictionary(r => r.Key, r => (r.PointIndex, r.Seed));
+        var found = store.Runs(scenario).Where(r => wanted.ContainsKey(r.Key))
+            .ToDictionary(r => wanted[r.Key], r => r.Losses);
+        return found.Count == wanted.Count ? found : null;
+    }
+
+    private static string Describe(string scenario, SweepProgress s) =>
+        s.LastKey is null
+            ? $"{scenario}: {s.Total} runs, {s.Skipped} already in the store"
+            : $"{scenario}: {s.Completed}/{s.Total} runs done";
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Entanglement.Experiments;
+
+/// <summary>
+/// Runs the missing runs of a sweep (or of one shard of it) and commits each to a <see cref="ResultsStore"/> as soon
+/// as it finishes, so the sweep can be killed at any point and resumed by running it again.
+/// </summary>
+/// <param name="store">Where finished runs are committed and looked up.</param>
+public sealed class SweepRunner(ResultsStore store)
+{
+    /// <summary>The part of the sweep this runner runs; <see cref="Shard.All"/> by default.</summary>
+    public Shard Shard { get; init; } = Shard.All;
+
+    /// <summary>Receives a report at the start and after every committed run.</summary>
+    public IProgress<SweepProgress>? Progress { get; init; }
+
+    /// <summary>The runs of this runner's shard not yet in the store, in sweep order.</summary>
+    public IReadOnlyList<SweepRun<TPoint>> Pending<TPoint>(Sweep<TPoint> sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var stored = store.Keys(sweep.Scenario);
+        return sweep.Runs(Shard).Where(r => !stored.Contains(r.Key)).ToList();
+    }
+
+    /// <summary>
+    /// Runs every pending run with <paramref name="run"/> and commits it; cancellation stops between runs.
+    /// A run that throws stops the sweep (runs committed before it stay).
+    /// </summary>
+    public SweepSummary Run<TPoint>(
+        Sweep<TPoint> sweep, Func<SweepRun<TPoint>, RunOutcome> run, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(run);
+        var total = sweep.Runs(Shard).Count;
+        var pending = Pending(sweep);
+        var skipped = total - pending.Count;
+        var completed = skipped;
+        Progress?.Report(new SweepProgress(completed, total, skipped, null, null));
+        var ran = 0;
+        foreach (var item in pending)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var outcome = run(item) ?? throw new InvalidOperationException($"Run '{item.Key}' returned no outcome.");
+            clock.Stop();
+            var stored = new StoredRun(
+                item.Key, item.Scenario, item.Profile, item.PointIndex, item.PointJson, item.Seed, sweep.ConfigJson,
+                sweep.DatasetHash, ResultsStore.LibraryVersion,
+                DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                clock.Elapsed.TotalSeconds, outcome.Losses, outcome.Timings);
+            if (store.Commit(stored))
+            {
+                ran++;
+            }
+            else
+            {
+                // Another process sharing the store finished this run first.
+                skipped++;
+            }
+
+            completed++;
+            Progress?.Report(new SweepProgress(completed, total, skipped, item.Key, outcome.Losses));
+        }
+
+        return new SweepSummary(total, skipped, ran);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+
+namespace Entanglement.Notebooks;
+
+/// <summary>
+/// The headless notebook runner: runs a notebook's C# code cells in order in one Roslyn scripting session, records
+/// each cell's console text, displays, last-expression value and error as nbformat outputs, and stops at the first
+/// failing cell (DESIGN.md, "Notebooks").
+/// </summary>
+public static class NotebookExecutor
+{
+    // Console redirection and WORKBOOK_PROFILE are process-wide, so one notebook runs at a time per process.
+    private static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
+
+    /// <summary>Loads and runs the notebook at <paramref name="path"/>, resolving <c>#r</c> against its folder.</summary>
+    public static Task<NotebookRunResult> RunFileAsync(string path, string profile = NotebookRunOptions.DefaultProfile,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var notebook = NotebookDocument.Load(path);
+        var options = new NotebookRunOptions
+        {
+            Profile = profile,
+            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)),
+            NotebookName = path,
+        };
+        return RunAsync(notebook, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the code cells of a copy of <paramref name="notebook"/>; cells after a failing cell are left unexecuted.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static async Task<NotebookRunResult> RunAsync(NotebookDocument notebook, NotebookRunOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.Profile, nameof(options));
+        var executed = notebook.Clone();
+        foreach (var cell in executed.CodeCells)
+        {
+            cell.Outputs.Clear();
+            cell.ExecutionCount = null;
+        }
+
+        var baseDirectory = Path.GetFullPath(options.BaseDirectory ?? Directory.GetCurrentDirectory());
+        await OneRunAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var previousProfile = Environment.GetEnvironmentVariable(NotebookRunOptions.ProfileVariable);
+        var stopwatch = Stopwatch.StartNew();
+        NotebookCellError? error = null;
+        try
+        {
+            Environment.SetEnvironmentVariable(NotebookRunOptions.ProfileVariable, options.Profile);
+            var session = new ScriptSession(baseDirectory, new OutputRecorder(), cancellationToken);
+            var executionCount = 0;
+            for (var i = 0; i < executed.Cells.Count && error is null; i++)
+            {
+                var cell = executed.Cells[i];
+                if (cell.CellType != NotebookCellType.Code || string.IsNullOrWhiteSpace(cell.Source))
+                {
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                cell.ExecutionCount = ++executionCount;
+                if (await session.RunAsync(cell, executionCount, cancellationToken).ConfigureAwait(false) is { } failure)
+                {
+                    error = new NotebookCellError(i + 1, executionCount, failure.EName ?? "", failure.EValue ?? "");
+                }
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(NotebookRunOptions.ProfileVariable, previousProfile);
+            OneRunAtATime.Release();
+        }
+
+        return new NotebookRunResult
+        {
+            Notebook = executed,
+            NotebookName = options.NotebookName,
+            Profile = options.Profile,
+            Duration = stopwatch.Elapsed,
+            Error = error,
+        };
+    }
+}

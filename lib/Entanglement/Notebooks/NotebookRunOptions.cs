@@ -1,0 +1,20 @@
+namespace Entanglement.Notebooks;
+
+/// <summary>How <see cref="NotebookExecutor"/> runs a notebook.</summary>
+public sealed record NotebookRunOptions
+{
+    /// <summary>The default profile (<c>quick</c>): minutes on two CPU cores.</summary>
+    public const string DefaultProfile = "quick";
+
+    /// <summary>The environment variable that carries the profile to library code for the run.</summary>
+    public const string ProfileVariable = "WORKBOOK_PROFILE";
+
+    /// <summary>The profile exported as <c>WORKBOOK_PROFILE</c> while the cells run.</summary>
+    public string Profile { get; init; } = DefaultProfile;
+
+    /// <summary>The folder <c>#r</c> paths are resolved against (the notebook's folder); the current folder when null.</summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>The name used in error messages (the notebook's path).</summary>
+    public string NotebookName { get; init; } = "notebook";
+}

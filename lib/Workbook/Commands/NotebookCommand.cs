@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Entanglement.Notebooks;
+
+namespace Workbook.Commands;
+
+/// <summary><c>workbook notebook run</c>: executes notebooks headlessly and writes the executed notebook and/or HTML.</summary>
+internal static class NotebookCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("notebook", "Work with the C# notebooks without a notebook kernel.");
+        command.Subcommands.Add(CreateRun());
+        return command;
+    }
+
+    private static Command CreateRun()
+    {
+        var path = new Argument<string>("path") { Description = "A notebook (.ipynb) or a folder of notebooks (run in name order)." };
+        var profile = ReportPageOptions.Profile();
+        var html = new Option<DirectoryInfo?>("--html") { Description = "Write a self-contained HTML report per notebook into this folder." };
+        var inplace = new Option<bool>("--inplace") { Description = "Overwrite each notebook with its executed version." };
+        var output = new Option<DirectoryInfo?>("--output")
+        {
+            Description = "Write executed notebooks into this folder (default: reports/ unless --inplace or --html is given).",
+        };
+        var plotly = ReportPageOptions.Plotly();
+        var command = new Command("run", "Run a notebook's C# cells in order (Roslyn scripting), recording outputs as Jupyter does.")
+        {
+            path, profile, html, inplace, output, plotly,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var htmlFolder = parse.GetValue(html)?.FullName;
+            var inPlace = parse.GetValue(inplace);
+            var notebookFolder = parse.GetValue(output)?.FullName ?? (inPlace || htmlFolder is not null ? null : "reports");
+            var options = new ReportBuildOptions
+            {
+                Profile = parse.GetValue(profile) ?? NotebookRunOptions.DefaultProfile,
+                NotebookDirectory = notebookFolder,
+                InPlace = inPlace,
+                HtmlDirectory = htmlFolder,
+                Html = ReportPageOptions.Create(parse.GetValue(plotly)),
+            };
+            var failures = 0;
+            foreach (var notebook in ReportBuilder.FindNotebooks(parse.GetValue(path) ?? "."))
+            {
+                Console.WriteLine($"running {notebook} (profile {options.Profile})");
+                var (_, entry) = await ReportBuilder.RunAsync(notebook, options, cancellationToken: cancellationToken);
+                if (entry.Error is { } error)
+                {
+                    failures++;
+                    await Console.Error.WriteLineAsync(error);
+                    continue;
+                }
+
+                Console.WriteLine($"ok {notebook}: {FormatWritten(entry)}");
+            }
+
+            return failures == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static string FormatWritten(ReportEntry entry)
+    {
+        var written = new[] { entry.NotebookLink, entry.HtmlLink }.OfType<string>().ToArray();
+        return written.Length == 0 ? "nothing written" : "wrote " + string.Join(", ", written);
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Entanglement.Notebooks;
+
+namespace Workbook.Commands;
+
+/// <summary><c>workbook report</c>: runs every notebook and writes executed notebooks, HTML pages and an index.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var profile = ReportPageOptions.Profile();
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Folder for executed notebooks, HTML pages and index.html.",
+            DefaultValueFactory = _ => new DirectoryInfo("reports"),
+        };
+        var notebooks = new Option<DirectoryInfo>("--notebooks")
+        {
+            Description = "Folder of the notebooks to run (in name order).",
+            DefaultValueFactory = _ => new DirectoryInfo("notebooks"),
+        };
+        var plotly = ReportPageOptions.Plotly();
+        var command = new Command("report", "Run every notebook and write reports/ with an index.html linking them.")
+        {
+            profile, output, notebooks, plotly,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var outFolder = parse.GetRequiredValue(output).FullName;
+            var options = new ReportBuildOptions
+            {
+                Profile = parse.GetValue(profile) ?? NotebookRunOptions.DefaultProfile,
+                Html = ReportPageOptions.Create(parse.GetValue(plotly)),
+            };
+            var entries = await ReportBuilder.BuildAsync(parse.GetRequiredValue(notebooks).FullName, outFolder, options,
+                new SynchronousProgress(Console.WriteLine), cancellationToken);
+            foreach (var entry in entries.Where(e => !e.Succeeded))
+            {
+                await Console.Error.WriteLineAsync(entry.Error);
+            }
+
+            Console.WriteLine($"{entries.Count(e => e.Succeeded)} of {entries.Count} notebooks ran; "
+                + $"index: {Path.Combine(outFolder, ReportBuilder.IndexFileName)}");
+            return entries.All(e => e.Succeeded) ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary>Reports progress on the caller's thread (Progress&lt;T&gt; would post it to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

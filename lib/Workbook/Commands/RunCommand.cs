@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text.Json;
+using Entanglement.Data;
+using Entanglement.Experiments;
+using ScenarioProfile = Entanglement.Scenarios.Profile;
+using Spectre.Console;
+
+namespace Workbook.Commands;
+
+/// <summary><c>workbook run &lt;experiment&gt;|all</c>: runs experiments resumably and prints a table per experiment.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("experiment") { Description = "An experiment name (see `workbook list`) or 'all'." };
+        var profile = new Option<string>("--profile") { Description = "smoke, quick or paper.", DefaultValueFactory = _ => "quick" };
+        var dataset = new Option<string?>("--dataset") { Description = "digits or svhn (default: the profile's)." };
+        var seeds = new Option<int?>("--seeds") { Description = "Run seeds 0…N−1 instead of the profile's." };
+        var store = new Option<string>("--store")
+        {
+            Description = "Results store; finished runs are reused.",
+            DefaultValueFactory = _ => ExperimentOptions.DefaultStorePath(),
+        };
+        var shard = new Option<string>("--shard") { Description = "k/n: run only this shard of each sweep.", DefaultValueFactory = _ => "1/1" };
+        var json = new Option<string?>("--json") { Description = "Also write the summary as JSON to this file." };
+        var command = new Command("run", "Run experiments (resumable: finished runs are kept in the results store).");
+        command.Arguments.Add(name);
+        foreach (var option in new Option[] { profile, dataset, seeds, store, shard, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var requested = parse.GetValue(name) ?? "all";
+            var entries = string.Equals(requested, "all", StringComparison.OrdinalIgnoreCase)
+                ? ExperimentCatalog.All
+                : [ExperimentCatalog.Find(requested)];
+            var kind = parse.GetValue(dataset) is { } d ? Enum.Parse<DatasetKind>(d, ignoreCase: true) : (DatasetKind?)null;
+            var outcomes = new List<ExperimentOutcome>();
+            foreach (var entry in entries)
+            {
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(entry.Title)}[/]");
+                var outcome = AnsiConsole.Status().Start("starting…", ctx =>
+                {
+                    var options = new ExperimentOptions
+                    {
+                        StorePath = parse.GetValue(store) ?? ExperimentOptions.DefaultStorePath(),
+                        Shard = ShardOption.Parse(parse.GetValue(shard) ?? "1/1"),
+                        Progress = new Progress<string>(message => ctx.Status(Markup.Escape(message))),
+                    };
+                    return entry.Run(new ExperimentRequest(ScenarioProfile.Parse(parse.GetValue(profile) ?? "quick"), kind, parse.GetValue(seeds), options));
+                });
+                outcomes.Add(outcome);
+                RunTables.Write(outcome);
+            }
+
+            if (parse.GetValue(json) is { } path)
+            {
+                File.WriteAllText(path, JsonSerializer.Serialize(outcomes.Select(RunTables.ToJson), RunTables.JsonOptions));
+                AnsiConsole.MarkupLine($"summary written to {Markup.Escape(path)}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

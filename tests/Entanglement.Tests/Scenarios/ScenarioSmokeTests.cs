@@ -1,0 +1,49 @@
+using Entanglement.Scenarios;
+
+namespace Entanglement.Tests.Scenarios;
+
+/// <summary>Every experiment runs end to end on the smoke profile, with the shapes and determinism the charts rely on.</summary>
+public sealed class ScenarioSmokeTests
+{
+    [Fact]
+    public void Loss_function_mismatch_runs_and_repeats_bit_for_bit()
+    {
+        var config = LossFunctionMismatch.Config.For(Profile.Smoke) with { Seeds = [0] };
+        var a = LossFunctionMismatch.RunOne(config, 1, seed: 0);
+        var b = LossFunctionMismatch.RunOne(config, 1, seed: 0);
+        Assert.Equal(a, b);
+        Assert.InRange(a.Downstream, 0, 1);
+        Assert.True(a.Upstream >= 0 && double.IsFinite(a.Upstream));
+    }
+
+    [Fact]
+    public void Data_distribution_mismatch_sweep_has_one_loss_per_point_and_seed()
+    {
+        var result = DataDistributionMismatch.Run(DataDistributionMismatch.Config.For(Profile.Smoke));
+        Assert.Equal(2, result.Upstream.Length);
+        Assert.All(result.Downstream, row => Assert.Equal(2, row.Length));
+        Assert.All(result.Upstream.SelectMany(r => r), v => Assert.InRange(v, 0, 1));
+    }
+
+    [Fact]
+    public void Hypothesis_space_mismatch_runs_with_each_head_depth()
+    {
+        var config = HypothesisSpaceMismatch.Config.For(Profile.Smoke);
+        var shallow = HypothesisSpaceMismatch.RunOne(config, 0, seed: 0);
+        var deep = HypothesisSpaceMismatch.RunOne(config, 1, seed: 0);
+        Assert.NotEqual(shallow, deep);
+        Assert.InRange(deep.Downstream, 0, 1);
+    }
+
+    [Fact]
+    public void Anti_correlated_errors_grid_and_sweeps_are_consistent()
+    {
+        var config = AntiCorrelatedErrors.Config.For(Profile.Smoke) with { Seeds = [3] };
+        var result = AntiCorrelatedErrors.Run(config);
+        var grid = result.Grids[0];
+        Assert.Equal(2, grid.UError.Length);
+        Assert.Equal(grid.WBayes[1, 1], result.ImproveU.Downstream[0][0]);
+        Assert.Equal(grid.WBayes[0, 1], result.ImproveU.Downstream[1][0]);
+        Assert.Equal(grid.UError[0], result.ImproveU.Upstream[1][0]);
+    }
+}
