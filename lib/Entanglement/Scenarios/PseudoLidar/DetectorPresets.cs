@@ -25,10 +25,10 @@ public static class DetectorPresets
         SuppressionDistance = 0.6,
     };
 
-    /// <summary>Appendix A's w: non-winsorized cloud, trained on pedestrians at all ranges, detections beyond 20 m pruned.</summary>
+    /// <summary>Appendix A's w: non-winsorized cloud, trained on pedestrians at all ranges its grid covers (z &lt; 40 m), detections beyond 20 m pruned.</summary>
     public static DetectorSettings PedestrianAllRanges { get; } = Pedestrian with
     {
-        Grid = new BevGrid(-10, 10, 0, 48, 0.25),
+        Grid = new BevGrid(-10, 10, 0, 40, 0.25),
         TrainRange = null,
         PruneRange = 20,
     };

@@ -31,7 +31,7 @@ public sealed record DetectorSettings
     public int Layers { get; init; } = 4;
 
     /// <summary>Passes over the training scenes.</summary>
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 10;
 
     /// <summary>Scenes per Adam step.</summary>
     public int BatchSize { get; init; } = 1;

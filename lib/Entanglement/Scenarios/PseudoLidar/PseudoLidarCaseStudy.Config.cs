@@ -65,8 +65,8 @@ public static partial class PseudoLidarCaseStudy
                 return new Config
                 {
                     Seeds = [0, 1],
-                    TrainScenes = 50,
-                    TestScenes = 25,
+                    TrainScenes = 40,
+                    TestScenes = 20,
                     Depth = new DepthTrainingSettings { PixelsPerScene = 1500, Epochs = 40, LearningRate = 3e-3 },
                     ProfileName = profile.Name,
                 };

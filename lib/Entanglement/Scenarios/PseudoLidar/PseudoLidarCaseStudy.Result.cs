@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Entanglement.Systems;
 
 namespace Entanglement.Scenarios.PseudoLidar;
 
@@ -25,6 +26,12 @@ public static partial class PseudoLidarCaseStudy
 
         /// <summary>Table S1 (Appendix A): u is now the depth-MAE-trained model and u′ the disparity-MAE-trained one.</summary>
         public required IReadOnlyList<ApRow> TableS1 { get; init; }
+
+        /// <summary>
+        /// The upstream update's effect on each test loss over seeds (before = u, after = u′ of the respective table),
+        /// with Welch's t-test.
+        /// </summary>
+        public required IReadOnlyList<Comparison> Comparisons { get; init; }
 
         /// <summary>What each seed measured.</summary>
         public required IReadOnlyList<SeedOutcome> Seeds { get; init; }
@@ -77,7 +84,43 @@ public static partial class PseudoLidarCaseStudy
                 }
             }
 
-            var partial = new Result { Config = config, DepthByRange = depthRows, Table2 = table2, TableS1 = tableS1, Seeds = outcomes, Summary = "" };
+            var comparisons = new List<Comparison>
+            {
+                new("depth MAE (0-max)", false, WelchTest.Of(depthRows[0].OverallPerSeed.ToArray(), depthRows[1].OverallPerSeed.ToArray())),
+                new("depth MAE (0-10 m)", false, WelchTest.Of(
+                    outcomes.Select(o => o.DepthMaeByRange[DepthLoss.DisparityMae][0]).ToArray(), outcomes.Select(o => o.DepthMaeByRange[DepthLoss.DepthMae][0]).ToArray())),
+            };
+            foreach (var kind in new[] { ObjectKind.Car, ObjectKind.Pedestrian })
+            {
+                foreach (var view in new[] { BoxView.Box3D, BoxView.BirdsEye })
+                {
+                    var before = table2.Single(r => r.Source == DepthSource.DisparityTrained && r.Kind == kind && r.View == view).PerSeed;
+                    var after = table2.Single(r => r.Source == DepthSource.DepthTrained && r.Kind == kind && r.View == view).PerSeed;
+                    comparisons.Add(new($"{kind} {ViewName(view)}", true, WelchTest.Of(before.ToArray(), after.ToArray())));
+                }
+            }
+
+            if (config.RunAppendix)
+            {
+                comparisons.Add(new("Appendix A: disparity MAE", false, WelchTest.Of(depthRows[1].DisparityMaePerSeed.ToArray(), depthRows[0].DisparityMaePerSeed.ToArray())));
+                foreach (var view in new[] { BoxView.Box3D, BoxView.BirdsEye })
+                {
+                    var before = tableS1.Single(r => r.Source == DepthSource.DepthTrained && r.View == view).PerSeed;
+                    var after = tableS1.Single(r => r.Source == DepthSource.DisparityTrained && r.View == view).PerSeed;
+                    comparisons.Add(new($"Appendix A: Pedestrian {ViewName(view)}", true, WelchTest.Of(before.ToArray(), after.ToArray())));
+                }
+            }
+
+            var partial = new Result
+            {
+                Config = config,
+                DepthByRange = depthRows,
+                Table2 = table2,
+                TableS1 = tableS1,
+                Comparisons = comparisons,
+                Seeds = outcomes,
+                Summary = "",
+            };
             return partial with { Summary = Summarize(partial) };
         }
 
@@ -109,12 +152,18 @@ public static partial class PseudoLidarCaseStudy
                 sb.Append(ap < a ? " (self-defeating, as Table S1)." : " (not self-defeating in this run).");
             }
 
+            sb.Append(" Welch tests over seeds (before -> after, two-sided p): ");
+            sb.AppendJoin("; ", r.Comparisons.Select(x => string.Create(c,
+                $"{x.Name} {x.Test.Before.Mean:F3} -> {x.Test.After.Mean:F3}{(x.GotWorse ? " (worse)" : "")}, p = {x.Test.PValue:F3}")));
+            sb.Append('.');
             return sb.ToString();
         }
 
         private static (double From3D, double To3D, double FromBev, double ToBev) Delta(Result r, ObjectKind kind) =>
             (r.Section5(DepthSource.DisparityTrained, kind, BoxView.Box3D).Mean, r.Section5(DepthSource.DepthTrained, kind, BoxView.Box3D).Mean,
              r.Section5(DepthSource.DisparityTrained, kind, BoxView.BirdsEye).Mean, r.Section5(DepthSource.DepthTrained, kind, BoxView.BirdsEye).Mean);
+
+        private static string ViewName(BoxView view) => view == BoxView.Box3D ? "AP_3D" : "AP_BEV";
 
         private static double Mean(double[] values) => values.Average();
 
