@@ -23,6 +23,17 @@ public static partial class PseudoLidarCaseStudy
         return Result.Aggregate(config, outcomes);
     }
 
+    /// <summary>
+    /// Scene <paramref name="index"/> of seed <paramref name="seed"/> exactly as <see cref="RunSeed"/> draws it
+    /// (indices below <see cref="Config.TrainScenes"/> are training scenes, the rest test scenes): for pictures.
+    /// </summary>
+    public static DrivingScene Scene(Config config, int seed, int index)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentOutOfRangeException.ThrowIfNegative(index, nameof(index));
+        return SceneGenerator.Generate(config.Scenes, new Rng(seed: (ulong)seed).Fork("scenes").Fork(index));
+    }
+
     /// <summary>One seed: draw scenes, train u and u′, build clouds, train and evaluate the detectors.</summary>
     public static SeedOutcome RunSeed(Config config, int seed, IProgress<string>? progress = null)
     {
