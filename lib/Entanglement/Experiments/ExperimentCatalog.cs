@@ -45,11 +45,6 @@ public static class ExperimentCatalog
             var preset = AntiCorrelatedErrors.Config.For(r.Profile);
             var config = preset with { Dataset = r.Dataset ?? preset.Dataset, Seeds = r.Seeds(preset.Seeds) };
             var result = ExperimentRunner.Run(config, r.Options);
-            if (result is null)
-            {
-                return new ExperimentOutcome("anti-correlated-errors", [], null);
-            }
-
             var contrast = result.DiagonalVersusOffDiagonal;
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"Downstream error with equal noise in u and v (diagonal) {contrast.Before.Mean:G3} vs unequal (off-diagonal) " +
@@ -64,6 +59,5 @@ public static class ExperimentCatalog
         ?? throw new ArgumentException(
             $"Unknown experiment '{name}'; expected one of: {string.Join(", ", All.Select(e => e.Name))}, or 'all'.", nameof(name));
 
-    private static ExperimentOutcome Outcome(string name, SweepResult? result) =>
-        new(name, result is null ? [] : [result], null);
+    private static ExperimentOutcome Outcome(string name, SweepResult result) => new(name, [result], null);
 }

@@ -8,8 +8,11 @@ namespace Entanglement.Experiments;
 /// </summary>
 public static class ExperimentRunner
 {
-    /// <summary>Loss-function mismatch (§4.1.1) through the store; null when a shard leaves runs missing.</summary>
-    public static SweepResult? Run(LossFunctionMismatch.Config config, ExperimentOptions? options = null)
+    /// <summary>
+    /// Loss-function mismatch (§4.1.1) through the store. With a shard, throws <see cref="IncompleteSweepException"/>
+    /// after its runs are committed while other shards' runs are still missing.
+    /// </summary>
+    public static SweepResult Run(LossFunctionMismatch.Config config, ExperimentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         return Sweep("loss-function-mismatch", config, config.Profile, config.Dataset, LossFunctionMismatch.Describe(config),
@@ -17,7 +20,7 @@ public static class ExperimentRunner
     }
 
     /// <summary>Data-distribution mismatch (§4.1.2) through the store.</summary>
-    public static SweepResult? Run(DataDistributionMismatch.Config config, ExperimentOptions? options = null)
+    public static SweepResult Run(DataDistributionMismatch.Config config, ExperimentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         return Sweep("data-distribution-mismatch", config, config.Profile, config.Dataset, DataDistributionMismatch.Describe(config),
@@ -25,7 +28,7 @@ public static class ExperimentRunner
     }
 
     /// <summary>Hypothesis-space mismatch (§4.1.3) through the store.</summary>
-    public static SweepResult? Run(HypothesisSpaceMismatch.Config config, ExperimentOptions? options = null)
+    public static SweepResult Run(HypothesisSpaceMismatch.Config config, ExperimentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         return Sweep("hypothesis-space-mismatch", config, config.Profile, config.Dataset, HypothesisSpaceMismatch.Describe(config),
@@ -33,19 +36,17 @@ public static class ExperimentRunner
     }
 
     /// <summary>Anti-correlated errors (§4.2) through the store: one run per seed covers the whole noise grid.</summary>
-    public static AntiCorrelatedResult? Run(AntiCorrelatedErrors.Config config, ExperimentOptions? options = null)
+    public static AntiCorrelatedResult Run(AntiCorrelatedErrors.Config config, ExperimentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         options ??= new ExperimentOptions();
         var n = config.P.Count;
         var runs = StoredSweep.Run("anti-correlated-errors", config, config.Profile, config.Dataset, [0.0], config.Seeds,
             (_, seed) => Flatten(AntiCorrelatedErrors.RunOne(config, seed, options.Progress)), options);
-        return runs is null
-            ? null
-            : AntiCorrelatedResult.From(config, [.. config.Seeds.Select(s => Unflatten(runs[(0, s)], n))]);
+        return AntiCorrelatedResult.From(config, [.. config.Seeds.Select(s => Unflatten(runs[(0, s)], n))]);
     }
 
-    private static SweepResult? Sweep<TConfig>(
+    private static SweepResult Sweep<TConfig>(
         string name, TConfig config, Profile profile, Data.DatasetKind dataset, SweepShape shape,
         Func<int, int, IProgress<string>?, RunLosses> runOne, ExperimentOptions options)
     {
@@ -54,11 +55,6 @@ public static class ExperimentRunner
             var losses = runOne(p, s, options.Progress);
             return new Dictionary<string, double> { ["upstream"] = losses.Upstream, ["downstream"] = losses.Downstream };
         }, options);
-        if (runs is null)
-        {
-            return null;
-        }
-
         double[][] Pick(string loss) =>
             [.. shape.KnobValues.Select((_, p) => shape.Seeds.Select(s => runs[(p, s)][loss]).ToArray())];
         return SweepResult.From(shape, Pick("upstream"), Pick("downstream"));

@@ -184,10 +184,27 @@ public sealed class ResultsStore : IDisposable
             return;
         }
 
-        Execute("PRAGMA journal_mode = WAL;");
+        EnableWriteAheadLog();
         Execute("PRAGMA synchronous = FULL;");
         Execute(ResultsSchema.Create);
         Execute($"PRAGMA user_version = {ResultsSchema.Version};");
+    }
+
+    private void EnableWriteAheadLog()
+    {
+        // Switching to WAL needs the file to itself; another process opening it at that moment makes the pragma
+        // answer the old mode instead of failing, so check and retry.
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (string.Equals(Scalar("PRAGMA journal_mode = WAL;") as string, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new IOException($"Results store '{Path}' could not be switched to WAL mode; another process holds it.");
     }
 
     private bool Insert(StoredRun run, SqliteTransaction transaction)

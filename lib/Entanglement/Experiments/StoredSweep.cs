@@ -12,8 +12,9 @@ internal static class StoredSweep
 {
     private static readonly JsonSerializerOptions ConfigJson = new() { WriteIndented = false };
 
-    /// <summary>Runs what is missing and returns every run's losses keyed by (point index, seed), or null if a shard left gaps.</summary>
-    public static Dictionary<(int Point, int Seed), IReadOnlyDictionary<string, double>>? Run<TConfig>(
+    /// <summary>Runs what is missing and returns every run's losses keyed by (point index, seed).</summary>
+    /// <exception cref="IncompleteSweepException">A shard finished but other shards' runs are not in the store yet.</exception>
+    public static Dictionary<(int Point, int Seed), IReadOnlyDictionary<string, double>> Run<TConfig>(
         string scenario,
         TConfig config,
         Profile profile,
@@ -44,7 +45,9 @@ internal static class StoredSweep
         var wanted = sweep.Runs().ToDictionary(r => r.Key, r => (r.PointIndex, r.Seed));
         var found = store.Runs(scenario).Where(r => wanted.ContainsKey(r.Key))
             .ToDictionary(r => wanted[r.Key], r => r.Losses);
-        return found.Count == wanted.Count ? found : null;
+        return found.Count == wanted.Count
+            ? found
+            : throw new IncompleteSweepException(scenario, options.Shard, wanted.Count - found.Count, store.Path);
     }
 
     private static string Describe(string scenario, SweepProgress s) =>

@@ -6,7 +6,7 @@ namespace Entanglement.Notebooks;
 public sealed record HtmlReportOptions
 {
     /// <summary>plotly.js from its CDN, the pinned version the charts are written for.</summary>
-    public const string DefaultPlotlyCdn = "https://cdn.plot.ly/plotly-2.35.2.min.js";
+    public const string DefaultPlotlyCdn = Plotting.PlotlyJs.CdnUrl;
 
     /// <summary>The page title; the notebook's first <c># heading</c> when null.</summary>
     public string? Title { get; init; }

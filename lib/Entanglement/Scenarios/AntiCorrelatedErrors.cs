@@ -86,7 +86,7 @@ public static class AntiCorrelatedErrors
         }
 
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"{Dataset} digits {{1,6,7}} balanced{(MaxPerDigit is { } m ? $" (≤{m}/digit)" : string.Empty)}; difficulty from a reference " +
+            $"{Dataset.ToString().ToLowerInvariant()}, classes {{1,6,7}} balanced{(MaxPerDigit is { } m ? $" (≤{m}/digit)" : string.Empty)}; difficulty from a reference " +
             $"3-class run ({ReferenceTraining}); upstreams {Upstream.Describe()}, {UpstreamTraining}; p ∈ {{{string.Join(", ", P)}}}");
     }
 

@@ -76,7 +76,7 @@ public static class DataDistributionMismatch
         }
 
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"{Dataset}{(MaxTrainImages is { } m ? $" (≤{m} train images)" : string.Empty)}; upstream {Upstream.Describe()}, " +
+            $"{Dataset.ToString().ToLowerInvariant()}{(MaxTrainImages is { } m ? $" (≤{m} train images)" : string.Empty)}; upstream {Upstream.Describe()}, " +
             $"{UpstreamTraining}; downstream linear 1 vs 7, {DownstreamTraining}; 1-NN: cosine, seeded 50/50 split of the test set");
     }
 

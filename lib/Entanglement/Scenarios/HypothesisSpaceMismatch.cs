@@ -82,7 +82,7 @@ public static class HypothesisSpaceMismatch
         }
 
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"{Dataset}{(MaxTrainImages is { } m ? $" (≤{m} train images)" : string.Empty)}, 10 classes; upstream {Upstream.Describe()} " +
+            $"{Dataset.ToString().ToLowerInvariant()}{(MaxTrainImages is { } m ? $" (≤{m} train images)" : string.Empty)}, 10 classes; upstream {Upstream.Describe()} " +
             $"+ MLP head (widths {string.Join("→", HeadWidths)}), {UpstreamTraining}; downstream linear 10-way on the conv features, {DownstreamTraining}");
     }
 

@@ -90,7 +90,7 @@ public static class LossFunctionMismatch
 
         /// <summary>One line stating every setting that shapes the numbers.</summary>
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"{Dataset} digits {{1,3,7,9}} balanced{(MaxPerDigit is { } m ? $" (≤{m}/digit)" : string.Empty)}; clean block {CleanFraction:P0}; " +
+            $"{Dataset.ToString().ToLowerInvariant()}, classes {{1,3,7,9}} balanced{(MaxPerDigit is { } m ? $" (≤{m}/digit)" : string.Empty)}; clean block {CleanFraction:P0}; " +
             $"upstream {Upstream.Describe()}, {UpstreamTraining}; downstream MLP 1-{DownstreamHidden}-4, {DownstreamTraining}");
     }
 

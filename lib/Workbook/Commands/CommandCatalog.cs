@@ -9,7 +9,7 @@ internal static class CommandCatalog
     {
         yield return ListCommand.Create();
         yield return RunCommand.Create();
-        yield return SelftestCommand.Create();
+        yield return BenchCommand.Create();
         yield return DataCommand.Create();
         yield return NotebookCommand.Create();
         yield return ReportCommand.Create();

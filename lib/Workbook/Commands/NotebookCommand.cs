@@ -23,7 +23,7 @@ internal static class NotebookCommand
         {
             Description = "Write executed notebooks into this folder (default: reports/ unless --inplace or --html is given).",
         };
-        var plotly = ReportPageOptions.Plotly();
+        var plotly = ReportPageOptions.Plotly("cdn");
         var command = new Command("run", "Run a notebook's C# cells in order (Roslyn scripting), recording outputs as Jupyter does.")
         {
             path, profile, html, inplace, output, plotly,
@@ -39,7 +39,7 @@ internal static class NotebookCommand
                 NotebookDirectory = notebookFolder,
                 InPlace = inPlace,
                 HtmlDirectory = htmlFolder,
-                Html = ReportPageOptions.Create(parse.GetValue(plotly)),
+                Html = ReportPageOptions.Create(parse.GetValue(plotly) ?? "cdn"),
             };
             var failures = 0;
             foreach (var notebook in ReportBuilder.FindNotebooks(parse.GetValue(path) ?? "."))

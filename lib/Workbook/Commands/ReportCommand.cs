@@ -19,7 +19,7 @@ internal static class ReportCommand
             Description = "Folder of the notebooks to run (in name order).",
             DefaultValueFactory = _ => new DirectoryInfo("notebooks"),
         };
-        var plotly = ReportPageOptions.Plotly();
+        var plotly = ReportPageOptions.Plotly("offline");
         var command = new Command("report", "Run every notebook and write reports/ with an index.html linking them.")
         {
             profile, output, notebooks, plotly,
@@ -30,7 +30,7 @@ internal static class ReportCommand
             var options = new ReportBuildOptions
             {
                 Profile = parse.GetValue(profile) ?? NotebookRunOptions.DefaultProfile,
-                Html = ReportPageOptions.Create(parse.GetValue(plotly)),
+                Html = ReportPageOptions.Create(parse.GetValue(plotly) ?? "offline"),
             };
             var entries = await ReportBuilder.BuildAsync(parse.GetRequiredValue(notebooks).FullName, outFolder, options,
                 new SynchronousProgress(Console.WriteLine), cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Entanglement.Notebooks;
+using Entanglement.Plotting;
 
 namespace Workbook.Commands;
 
@@ -13,25 +14,25 @@ internal static class ReportPageOptions
         DefaultValueFactory = _ => NotebookRunOptions.DefaultProfile,
     };
 
-    public static Option<FileInfo?> Plotly() => new("--plotly")
+    public static Option<string> Plotly(string defaultSource) => new("--plotly")
     {
-        Description = "plotly.min.js to inline for offline pages (default: load plotly.js from its CDN).",
+        Description = "Where pages get plotly.js: 'offline' (inlined from the pinned npm package, fetched once into a cache), " +
+            "'cdn', or the path of a plotly.min.js to inline.",
+        DefaultValueFactory = _ => defaultSource,
     };
 
-    /// <summary>The page options: plotly.js inlined from <paramref name="plotly"/> or the CDN, and the timestamp.</summary>
-    public static HtmlReportOptions Create(FileInfo? plotly)
+    /// <summary>The page options: plotly.js inlined (offline or from a file) or from the CDN, and the timestamp.</summary>
+    public static HtmlReportOptions Create(string plotly) => new()
     {
-        if (plotly is { Exists: false })
+        PlotlyScript = plotly switch
         {
-            throw new FileNotFoundException($"--plotly: no file at '{plotly.FullName}'", plotly.FullName);
-        }
-
-        return new HtmlReportOptions
-        {
-            PlotlyScript = plotly is null ? HtmlReportOptions.DefaultPlotlyCdn : File.ReadAllText(plotly.FullName),
-            Timestamp = Timestamp(),
-        };
-    }
+            "cdn" => HtmlReportOptions.DefaultPlotlyCdn,
+            "offline" => PlotlyJs.Load(),
+            _ when File.Exists(plotly) => File.ReadAllText(plotly),
+            _ => throw new FileNotFoundException($"--plotly: expected 'offline', 'cdn' or an existing file, got '{plotly}'.", plotly),
+        },
+        Timestamp = Timestamp(),
+    };
 
     // SOURCE_DATE_EPOCH (reproducible-builds convention) pins the footer time, so two runs give identical pages.
     private static DateTimeOffset Timestamp() =>

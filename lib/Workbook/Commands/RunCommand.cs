@@ -49,8 +49,21 @@ internal static class RunCommand
                         Shard = ShardOption.Parse(parse.GetValue(shard) ?? "1/1"),
                         Progress = new Progress<string>(message => ctx.Status(Markup.Escape(message))),
                     };
-                    return entry.Run(new ExperimentRequest(ScenarioProfile.Parse(parse.GetValue(profile) ?? "quick"), kind, parse.GetValue(seeds), options));
+                    try
+                    {
+                        return entry.Run(new ExperimentRequest(ScenarioProfile.Parse(parse.GetValue(profile) ?? "quick"), kind, parse.GetValue(seeds), options));
+                    }
+                    catch (IncompleteSweepException e)
+                    {
+                        AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(e.Message)}[/]");
+                        return null;
+                    }
                 });
+                if (outcome is null)
+                {
+                    continue;
+                }
+
                 outcomes.Add(outcome);
                 RunTables.Write(outcome);
             }

@@ -12,12 +12,6 @@ internal static class RunTables
 
     public static void Write(ExperimentOutcome outcome)
     {
-        if (outcome.Sweeps.Count == 0)
-        {
-            AnsiConsole.MarkupLine("[yellow]this shard is done; the sweep is not complete in the store yet.[/]");
-            return;
-        }
-
         foreach (var sweep in outcome.Sweeps)
         {
             var table = new Table().AddColumn(Markup.Escape(sweep.Knob))

@@ -29,7 +29,11 @@ internal static class SimulateSweepCommand
                 Enumerable.Range(0, parse.GetValue(points)).ToList(),
                 Enumerable.Range(0, parse.GetValue(seeds)).ToList());
             using var results = ResultsStore.Open(parse.GetValue(store) ?? "");
-            var runner = new SweepRunner(results) { Shard = Shard.Parse(parse.GetValue(shard) ?? "0/1") };
+            var runner = new SweepRunner(results)
+            {
+                Shard = Shard.Parse(parse.GetValue(shard) ?? "0/1"),
+                Progress = new LineProgress(),
+            };
             var summary = runner.Run(sweep, run =>
             {
                 Thread.Sleep(parse.GetValue(delay));
@@ -43,5 +47,18 @@ internal static class SimulateSweepCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Writes <c>committed KEY</c> after each commit, synchronously, so a watcher knows what is stored.</summary>
+    private sealed class LineProgress : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value)
+        {
+            if (value.LastKey is not null)
+            {
+                Console.Out.WriteLine("committed " + value.LastKey);
+                Console.Out.Flush();
+            }
+        }
     }
 }

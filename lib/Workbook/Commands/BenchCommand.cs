@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Workbook.Commands;
+
+/// <summary><c>workbook bench</c>: our engine's ms/step beside PyTorch's, measured in the same run.</summary>
+internal static class BenchCommand
+{
+    private static readonly int[] GemmSizes = [1024, 4096];
+
+    public static Command Create()
+    {
+        var json = new Option<string?>("--json") { Description = "Also write the table as JSON (model, ours_ms, torch_ms, ratio)." };
+        var peer = new Option<string?>("--peer") { Description = "Path of the PyTorch peer's run_peer.sh (default: shared/bench above the repository)." };
+        var only = new Option<string?>("--only") { Description = "Comma list of name substrings to run (e.g. 'SmallConv,sgemm')." };
+        var quick = new Option<bool>("--quick") { Description = "Fewer steps (a smoke run)." };
+        var noPeer = new Option<bool>("--no-peer") { Description = "Do not run PyTorch." };
+        var command = new Command("bench", "Time SGEMM and training/inference steps of the workbook's models, beside PyTorch on this machine.");
+        foreach (var option in new Option[] { json, peer, only, quick, noPeer })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var filter = (parse.GetValue(only) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+            bool Wanted(string name) => filter.Length == 0 || filter.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase));
+            var steps = parse.GetValue(quick) ? 0.25 : 1.0;
+            var rows = new List<(string Model, double Ours, double? Torch, string Unit)>();
+            var gemmSizes = GemmSizes.Where(n => Wanted($"sgemm {n}")).ToArray();
+            foreach (var (name, model, input, classes, count) in BenchWorkloads.Models.Where(m => Wanted(m.Name)))
+            {
+                AnsiConsole.MarkupLine($"timing {Markup.Escape(name)}…");
+                var (train, infer) = BenchWorkloads.Time(model, input, classes, Math.Max(3, (int)(count * steps)));
+                rows.Add(($"{name} train", train, null, "ms"));
+                rows.Add(($"{name} infer", infer, null, "ms"));
+            }
+
+            foreach (var n in gemmSizes)
+            {
+                AnsiConsole.MarkupLine($"timing sgemm {n}…");
+                rows.Add(($"sgemm {n}", BenchWorkloads.TimeSgemm(n, n > 2048 ? 3 : 10), null, "ms"));
+            }
+
+            var script = PeerBench.Locate(parse.GetValue(peer));
+            var why = parse.GetValue(noPeer) ? "--no-peer was given" : PeerBench.Unavailable(script);
+            if (why is null && script is not null)
+            {
+                AnsiConsole.MarkupLine("running the PyTorch peer…");
+                var torch = PeerBench.Measure(script, parse.GetValue(quick), string.Join(',', gemmSizes));
+                rows = [.. rows.Select(r => (r.Model, r.Ours, Lookup(torch, r.Model), r.Unit))];
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"[yellow]PyTorch not measured: {Markup.Escape(why ?? "unknown")}[/]");
+            }
+
+            var table = new Table().AddColumn("work").AddColumn("ours ms").AddColumn("PyTorch ms").AddColumn("ratio (ours / PyTorch)");
+            foreach (var r in rows)
+            {
+                table.AddRow(Markup.Escape(r.Model), F(r.Ours), r.Torch is { } t ? F(t) : "-", r.Torch is { } u ? F(r.Ours / u) : "-");
+            }
+
+            AnsiConsole.Write(table);
+            if (parse.GetValue(json) is { } path)
+            {
+                var items = rows.Select(r => new { model = r.Model, ours_ms = r.Ours, torch_ms = r.Torch, ratio = r.Torch is { } t ? r.Ours / t : (double?)null });
+                File.WriteAllText(path, JsonSerializer.Serialize(items, RunTables.JsonOptions));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static double? Lookup(Dictionary<string, (double A, double B)> torch, string row)
+    {
+        if (row.StartsWith("sgemm", StringComparison.Ordinal))
+        {
+            return torch.TryGetValue(row, out var g) ? g.A : null;
+        }
+
+        var train = row.EndsWith(" train", StringComparison.Ordinal);
+        var name = row[..row.LastIndexOf(' ')];
+        return torch.TryGetValue(name, out var m) ? (train ? m.A : m.B) : null;
+    }
+
+    private static string F(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}
