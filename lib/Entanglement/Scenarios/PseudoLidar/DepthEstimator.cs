@@ -1,0 +1,135 @@
+using Entanglement.NN;
+using Entanglement.Optim;
+using Entanglement.Tensors;
+
+namespace Entanglement.Scenarios.PseudoLidar;
+
+/// <summary>
+/// The depth-estimation model u (paper, Section 5.1; a small stand-in for PSMNet): a learned refinement of classical
+/// block matching. An MLP maps each pixel's <see cref="BlockMatcher"/> features to a correction of the 5 × 5
+/// window's sub-pixel disparity, δ̂ = δmin + softplus(δ₅ + MLP(features) − δmin), and the depth is C / δ̂. u and u′ differ only
+/// in the training loss (<see cref="DepthLoss"/>).
+/// </summary>
+public sealed class DepthEstimator
+{
+    private const float MinDisparity = 0.5f;
+    private readonly MLP _net;
+    private readonly double _disparityConstant;
+
+    private DepthEstimator(MLP net, double disparityConstant)
+    {
+        _net = net;
+        _disparityConstant = disparityConstant;
+    }
+
+    /// <summary>The loss the model was trained with.</summary>
+    public DepthLoss TrainedWith { get; private init; }
+
+    /// <summary>Training loss after each epoch.</summary>
+    public IReadOnlyList<double> LossCurve { get; private init; } = [];
+
+    /// <summary>
+    /// Trains u on pixels sampled from <paramref name="scenes"/> (features precomputed by <see cref="BlockMatcher"/>).
+    /// </summary>
+    public static DepthEstimator Train(IReadOnlyList<DrivingScene> scenes, IReadOnlyList<float[]> features, DepthLoss loss, DepthTrainingSettings settings, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(scenes);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(rng);
+        if (scenes.Count == 0 || scenes.Count != features.Count)
+        {
+            throw new ArgumentException($"DepthEstimator: {scenes.Count} scenes but {features.Count} feature maps.", nameof(features));
+        }
+
+        var camera = scenes[0].Camera;
+        var (x, y) = SamplePixels(scenes, features, settings.PixelsPerScene, rng.Fork("pixels"));
+        var count = y.Length;
+        var net = new MLP(BlockMatcher.FeatureCount, settings.Hidden, 1, rng.Fork("init"));
+        var opt = new Adam(net.Parameters(), lr: settings.LearningRate);
+        var schedule = new MultiStepLR(opt, new[] { settings.Epochs / 2, settings.Epochs * 3 / 4 }.Where(m => m > 0).Distinct().ToArray());
+        var estimator = new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss };
+        var curve = new List<double>();
+        var shuffle = rng.Fork("shuffle");
+        const int F = BlockMatcher.FeatureCount;
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            var order = shuffle.Permutation(count);
+            double total = 0;
+            var batches = 0;
+            for (var start = 0; start < count; start += settings.BatchSize)
+            {
+                var n = Math.Min(settings.BatchSize, count - start);
+                var bx = new float[n * F];
+                var by = new float[n];
+                for (var i = 0; i < n; i++)
+                {
+                    Array.Copy(x, order[start + i] * F, bx, i * F, F);
+                    by[i] = y[order[start + i]];
+                }
+
+                opt.ZeroGrad();
+                var disparity = estimator.Disparity(Tensor.FromArray(bx, n, F));
+                var value = DepthLosses.Compute(loss, disparity, Tensor.FromArray(by, n, 1), camera.DisparityConstant);
+                value.Backward();
+                opt.Step();
+                total += value.Item();
+                batches++;
+            }
+
+            net.ThrowIfNonFinite(epoch);
+            schedule.Step();
+            curve.Add(total / batches);
+        }
+
+        return new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss, LossCurve = curve };
+    }
+
+    /// <summary>Predicted depth of every pixel of a scene from its block-matching features (row-major H × W).</summary>
+    public float[] Predict(float[] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var n = features.Length / BlockMatcher.FeatureCount;
+        using (Autograd.NoGrad())
+        {
+            var disparity = Disparity(Tensor.FromArray(features, n, BlockMatcher.FeatureCount)).Data;
+            var depth = new float[n];
+            for (var i = 0; i < n; i++)
+            {
+                depth[i] = (float)(_disparityConstant / disparity[i]);
+            }
+
+            return depth;
+        }
+    }
+
+    private Tensor Disparity(Tensor features)
+    {
+        var initial = features.Narrow(1, 0, 1) * (float)BlockMatcher.DisparityScale;
+        var refined = initial + _net.Forward(features);
+        // δmin + softplus(r − δmin): smooth, so no pixel's gradient dies at the floor.
+        var excess = refined - MinDisparity;
+        var softplus = excess.ReLU() + (excess.Abs().Neg().Exp() + 1f).Log();
+        return softplus + MinDisparity;
+    }
+
+    private static (float[] X, float[] Y) SamplePixels(IReadOnlyList<DrivingScene> scenes, IReadOnlyList<float[]> features, int perScene, Rng rng)
+    {
+        const int F = BlockMatcher.FeatureCount;
+        var xs = new List<float>();
+        var ys = new List<float>();
+        for (var s = 0; s < scenes.Count; s++)
+        {
+            var depth = scenes[s].Depth;
+            var valid = Enumerable.Range(0, depth.Length).Where(i => depth[i] > 0).ToArray();
+            rng.Shuffle(valid.AsSpan());
+            foreach (var i in valid.Take(perScene))
+            {
+                xs.AddRange(features[s].AsSpan(i * F, F).ToArray());
+                ys.Add(depth[i]);
+            }
+        }
+
+        return (xs.ToArray(), ys.ToArray());
+    }
+}

@@ -1,0 +1,50 @@
+namespace Entanglement.Scenarios.PseudoLidar;
+
+/// <summary>How a bird's-eye-view detector (car detector v or pedestrian detector w) is built, trained and used.</summary>
+public sealed record DetectorSettings
+{
+    /// <summary>Which objects it detects.</summary>
+    public required ObjectKind Kind { get; init; }
+
+    /// <summary>The bird's-eye grid its input is encoded on.</summary>
+    public required BevGrid Grid { get; init; }
+
+    /// <summary>Prior box size (l, w, h) in metres; the network regresses log-ratios to it.</summary>
+    public required (double Length, double Width, double Height) Prior { get; init; }
+
+    /// <summary>Cells whose centre lies within this distance (metres) of an object's centre are positives.</summary>
+    public required double PositiveRadius { get; init; }
+
+    /// <summary>Objects farther than this (bird's-eye range, metres) are neither trained on nor counted; null: all.</summary>
+    public double? TrainRange { get; init; }
+
+    /// <summary>Only objects within this range (metres) count in evaluation, farther ones are ignored; null: all.</summary>
+    public double? EvaluationRange { get; init; }
+
+    /// <summary>Detections farther than this are removed after the fact (Appendix A); null keeps all.</summary>
+    public double? PruneRange { get; init; }
+
+    /// <summary>Convolution channels of the hidden layers.</summary>
+    public int Channels { get; init; } = 16;
+
+    /// <summary>Number of 3 × 3 convolution layers before the 1 × 1 head.</summary>
+    public int Layers { get; init; } = 4;
+
+    /// <summary>Passes over the training scenes.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Scenes per Adam step.</summary>
+    public int BatchSize { get; init; } = 1;
+
+    /// <summary>Adam's learning rate (decayed ×0.1 at ½ and ¾ of training).</summary>
+    public double LearningRate { get; init; } = 5e-3;
+
+    /// <summary>Lowest score a detection may have.</summary>
+    public double MinScore { get; init; } = 0.05;
+
+    /// <summary>Detections whose centres are closer than this (metres) to a better one are suppressed.</summary>
+    public double SuppressionDistance { get; init; } = 1.0;
+
+    /// <summary>An object needs at least this many ground-truth pixels to count in evaluation (else ignored).</summary>
+    public int MinVisiblePixels { get; init; } = 8;
+}
