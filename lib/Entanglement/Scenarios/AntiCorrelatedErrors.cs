@@ -44,10 +44,10 @@ public static class AntiCorrelatedErrors
         public static Config For(Profile profile)
         {
             ArgumentNullException.ThrowIfNull(profile);
-            var downstream = new TrainingSettings { Epochs = 100, BatchSize = 256, LearningRate = 1e-2 };
+            var downstream = TrainingSettings.PaperDownstream;
             if (profile == Profile.Paper)
             {
-                var upstream = new TrainingSettings { Epochs = 200, BatchSize = 256, LearningRate = 1e-3, Augmentation = Augmentation.WithFlip };
+                var upstream = TrainingSettings.PaperUpstream(200);
                 return new Config
                 {
                     Profile = profile,
@@ -66,8 +66,8 @@ public static class AntiCorrelatedErrors
                 Profile = profile,
                 P = [0, 1.0],
                 Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: []),
-                ReferenceTraining = new TrainingSettings { Epochs = 15, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard },
-                UpstreamTraining = new TrainingSettings { Epochs = 10, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard },
+                ReferenceTraining = TrainingSettings.QuickUpstream(15),
+                UpstreamTraining = TrainingSettings.QuickUpstream(10),
                 DownstreamTraining = downstream,
                 Seeds = [0, 1, 2],
             };

@@ -37,7 +37,7 @@ public static class DataDistributionMismatch
         public static Config For(Profile profile)
         {
             ArgumentNullException.ThrowIfNull(profile);
-            var downstream = new TrainingSettings { Epochs = 100, BatchSize = 256, LearningRate = 1e-2 };
+            var downstream = TrainingSettings.PaperDownstream;
             if (profile == Profile.Paper)
             {
                 return new Config
@@ -46,7 +46,7 @@ public static class DataDistributionMismatch
                     Dataset = DatasetKind.Svhn,
                     P = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
                     Upstream = UpstreamNetwork.PaperResNet18,
-                    UpstreamTraining = new TrainingSettings { Epochs = 200, BatchSize = 256, LearningRate = 1e-3, Augmentation = Augmentation.WithFlip },
+                    UpstreamTraining = TrainingSettings.PaperUpstream(200),
                     DownstreamTraining = downstream,
                     Seeds = [.. Enumerable.Range(0, 40)],
                 };
@@ -58,7 +58,7 @@ public static class DataDistributionMismatch
                 Profile = profile,
                 P = [10, 100],
                 Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: [16]) with { FeatureTap = FeatureTap.LastHidden },
-                UpstreamTraining = new TrainingSettings { Epochs = 10, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard },
+                UpstreamTraining = TrainingSettings.QuickUpstream(10),
                 DownstreamTraining = downstream,
                 Seeds = [0, 1, 2],
             };

@@ -44,7 +44,7 @@ public static class HypothesisSpaceMismatch
         public static Config For(Profile profile)
         {
             ArgumentNullException.ThrowIfNull(profile);
-            var downstream = new TrainingSettings { Epochs = 100, BatchSize = 256, LearningRate = 1e-2 };
+            var downstream = TrainingSettings.PaperDownstream;
             if (profile == Profile.Paper)
             {
                 return new Config
@@ -53,7 +53,7 @@ public static class HypothesisSpaceMismatch
                     Dataset = DatasetKind.Svhn,
                     HeadDepth = [1, 2, 3, 4, 5],
                     Upstream = UpstreamNetwork.SmallConvNetPaper(width: 32),
-                    UpstreamTraining = new TrainingSettings { Epochs = 200, BatchSize = 256, LearningRate = 1e-3, Augmentation = Augmentation.WithFlip },
+                    UpstreamTraining = TrainingSettings.PaperUpstream(200),
                     DownstreamTraining = downstream,
                     Seeds = [.. Enumerable.Range(0, 40)],
                 };
@@ -64,7 +64,7 @@ public static class HypothesisSpaceMismatch
                 Profile = profile,
                 HeadDepth = [1, 3, 5],
                 Upstream = UpstreamNetwork.SmallConvNetCode(width: 8, headHidden: []),
-                UpstreamTraining = new TrainingSettings { Epochs = 10, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard },
+                UpstreamTraining = TrainingSettings.QuickUpstream(10),
                 DownstreamTraining = downstream,
                 Seeds = [0, 1, 2],
             };

@@ -48,7 +48,7 @@ public static class LossFunctionMismatch
         public static Config For(Profile profile)
         {
             ArgumentNullException.ThrowIfNull(profile);
-            var downstream = new TrainingSettings { Epochs = 100, BatchSize = 256, LearningRate = 1e-2 };
+            var downstream = TrainingSettings.PaperDownstream;
             if (profile == Profile.Paper)
             {
                 return new Config
@@ -58,7 +58,7 @@ public static class LossFunctionMismatch
                     R = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
                     CleanFraction = 0.10,
                     Upstream = UpstreamNetwork.PaperResNet18,
-                    UpstreamTraining = new TrainingSettings { Epochs = 500, BatchSize = 256, LearningRate = 1e-3, Augmentation = Augmentation.WithFlip },
+                    UpstreamTraining = TrainingSettings.PaperUpstream(500),
                     DownstreamTraining = downstream,
                     Seeds = [.. Enumerable.Range(0, 40)],
                 };
@@ -70,7 +70,7 @@ public static class LossFunctionMismatch
                 R = [0, 3, 9],
                 CleanFraction = 0.05,
                 Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: []),
-                UpstreamTraining = new TrainingSettings { Epochs = 60, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard },
+                UpstreamTraining = TrainingSettings.QuickUpstream(60),
                 DownstreamTraining = downstream,
                 Seeds = [0, 1, 2],
             };

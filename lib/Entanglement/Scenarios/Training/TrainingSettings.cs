@@ -17,6 +17,17 @@ public sealed record TrainingSettings
     /// <summary>Random crop (and flip) of training images; null for none (and for feature inputs).</summary>
     public Augmentation? Augmentation { get; init; }
 
+    /// <summary>The paper's downstream training: Adam lr 0.01, batch 256, 100 epochs (Appendix B).</summary>
+    public static TrainingSettings PaperDownstream { get; } = new() { Epochs = 100, BatchSize = 256, LearningRate = 1e-2 };
+
+    /// <summary>The paper's upstream training: Adam lr 0.001, batch 256, random crops and flips (Appendix B).</summary>
+    public static TrainingSettings PaperUpstream(int epochs) =>
+        new() { Epochs = epochs, BatchSize = 256, LearningRate = 1e-3, Augmentation = Augmentation.WithFlip };
+
+    /// <summary>The quick profile's upstream training: Adam lr 0.001, batch 64, random crops without flips (QUICK-PROFILE.md).</summary>
+    public static TrainingSettings QuickUpstream(int epochs) =>
+        new() { Epochs = epochs, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard };
+
     /// <summary>Epochs after which the learning rate is multiplied by 0.1: ½ and ¾ of training (none for a single epoch).</summary>
     public int[] Milestones => [.. new[] { Epochs / 2, Epochs * 3 / 4 }.Where(m => m > 0).Distinct()];
 
