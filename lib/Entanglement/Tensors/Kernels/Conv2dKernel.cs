@@ -11,8 +11,8 @@ namespace Entanglement.Tensors.Kernels;
 /// </summary>
 internal static class Conv2dKernel
 {
-    /// <summary>Upper bound on the floats of one group's column matrix (16 MB).</summary>
-    private const int MaxColumnFloats = 1 << 22;
+    /// <summary>Upper bound on the floats of one group's column matrix (4 MB).</summary>
+    private const int MaxColumnFloats = 1 << 20;
 
     /// <summary>Images per group.</summary>
     public static int GroupSize(in ConvGeometry g, int batch) =>
@@ -32,12 +32,12 @@ internal static class Conv2dKernel
                 var count = Math.Min(group, batch - n0);
                 var rowLength = count * plane;
                 var first = n0;
-                Parallel.For(0, count, Device.Cpu.ParallelOptions, i =>
+                Parallelism.For(count, patch * plane, i =>
                     Im2Col.Pack(x.AsSpan((first + i) * inSize, inSize), g, col, rowLength, i * plane));
                 Gemm.Sgemm(
                     false, false, outChannels, rowLength, patch, w, col.AsMemory(0, patch * rowLength),
                     yg.AsMemory(0, outChannels * rowLength));
-                Parallel.For(0, count, Device.Cpu.ParallelOptions, i =>
+                Parallelism.For(count, patch * plane, i =>
                 {
                     for (var co = 0; co < outChannels; co++)
                     {
@@ -90,7 +90,7 @@ internal static class Conv2dKernel
                 var count = Math.Min(group, batch - n0);
                 var rowLength = count * plane;
                 var first = n0;
-                Parallel.For(0, count, Device.Cpu.ParallelOptions, i =>
+                Parallelism.For(count, patch * plane, i =>
                 {
                     for (var co = 0; co < outChannels; co++)
                     {
@@ -109,7 +109,7 @@ internal static class Conv2dKernel
 
                 if (dw is not null)
                 {
-                    Parallel.For(0, count, Device.Cpu.ParallelOptions, i =>
+                    Parallelism.For(count, patch * plane, i =>
                         Im2Col.Pack(x.AsSpan((first + i) * inSize, inSize), g, col, rowLength, i * plane));
                     Gemm.Sgemm(
                         false, true, outChannels, patch, rowLength, dyMatrix, col.AsMemory(0, patch * rowLength), dw,
@@ -119,7 +119,7 @@ internal static class Conv2dKernel
                 if (dx is not null)
                 {
                     Gemm.Sgemm(true, false, patch, rowLength, outChannels, w, dyMatrix, col.AsMemory(0, patch * rowLength));
-                    Parallel.For(0, count, Device.Cpu.ParallelOptions, i =>
+                    Parallelism.For(count, patch * plane, i =>
                         Im2Col.Unpack(col, rowLength, i * plane, g, dx.AsSpan((first + i) * inSize, inSize)));
                 }
             }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Entanglement.Tensors.Kernels;
 
 /// <summary>
@@ -72,6 +74,13 @@ internal static class Im2Col
                         var d = src.Slice(oh * outW, outW);
                         var dst = plane.Slice(((oh * s) - p + ki) * g.Width);
                         var iw = (owLo * s) - p + kj;
+                        if (s == 1)
+                        {
+                            var run = dst.Slice(iw, owHi - owLo);
+                            TensorPrimitives.Add(run, d[owLo..owHi], run);
+                            continue;
+                        }
+
                         for (var ow = owLo; ow < owHi; ow++, iw += s)
                         {
                             dst[iw] += d[ow];

@@ -9,7 +9,7 @@ internal static class Pool2dKernel
     /// <summary>Max over each window (padding never wins); <paramref name="argmax"/> gets the in-plane index.</summary>
     public static void MaxForward(float[] x, int planes, ConvGeometry g, float[] y, int[] argmax)
     {
-        Parallel.For(0, planes, Device.Cpu.ParallelOptions, c =>
+        Parallelism.For(planes, g.InPlane, c =>
         {
             var src = x.AsSpan(c * g.InPlane, g.InPlane);
             int outW = g.OutWidth, outBase = c * g.OutPlane;
@@ -49,7 +49,7 @@ internal static class Pool2dKernel
     /// <summary>Routes each output gradient to the input cell that won its window.</summary>
     public static void MaxBackward(float[] dy, int[] argmax, int planes, ConvGeometry g, float[] dx)
     {
-        Parallel.For(0, planes, Device.Cpu.ParallelOptions, c =>
+        Parallelism.For(planes, g.InPlane, c =>
         {
             var dst = dx.AsSpan(c * g.InPlane, g.InPlane);
             for (var o = c * g.OutPlane; o < (c + 1) * g.OutPlane; o++)
@@ -67,7 +67,7 @@ internal static class Pool2dKernel
     public static void Average(float[] image, float[] cells, int planes, ConvGeometry g, bool adjoint)
     {
         var scale = 1f / (g.KernelHeight * g.KernelWidth);
-        Parallel.For(0, planes, Device.Cpu.ParallelOptions, c =>
+        Parallelism.For(planes, g.InPlane, c =>
         {
             var plane = image.AsSpan(c * g.InPlane, g.InPlane);
             int outW = g.OutWidth, outBase = c * g.OutPlane;
@@ -90,7 +90,7 @@ internal static class Pool2dKernel
     /// </summary>
     public static void Adaptive(float[] image, float[] cells, int planes, int height, int width, int outSize, bool adjoint)
     {
-        Parallel.For(0, planes, Device.Cpu.ParallelOptions, c =>
+        Parallelism.For(planes, height * width, c =>
         {
             var plane = image.AsSpan(c * height * width, height * width);
             var outBase = c * outSize * outSize;

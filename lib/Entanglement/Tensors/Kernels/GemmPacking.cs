@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Entanglement.Tensors.Kernels;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into the layouts the SGEMM micro-kernel streams through: A as slivers of
+/// <see cref="GemmMicroKernel.Rows"/> rows stored column by column, B as slivers of
+/// <see cref="GemmMicroKernel.Columns"/> columns stored row by row. Slivers at the edges are zero-padded, so the
+/// micro-kernel does the same arithmetic for every element of C. The caller guarantees the ranges lie inside the
+/// operands (<see cref="Gemm"/> checks the buffer lengths once).
+/// </summary>
+internal static class GemmPacking
+{
+    private const int Mr = GemmMicroKernel.Rows;
+    private const int Nr = GemmMicroKernel.Columns;
+
+    /// <summary>
+    /// Packs rows [i0, i0 + mc) and reduction indices [p0, p0 + kc) of op(A) (m×k) into <paramref name="dst"/>:
+    /// sliver s holds rows i0 + s·MR.., laid out [kc][MR] at offset s·MR·kc.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackA(
+        ReadOnlySpan<float> a, bool transA, int m, int k, int i0, int mc, int p0, int kc, Span<float> dst)
+    {
+        _ = dst[(((mc + Mr - 1) / Mr) * Mr * kc) - 1];
+        ref var src = ref MemoryMarshal.GetReference(a);
+        ref var d = ref MemoryMarshal.GetReference(dst);
+        for (var s = 0; s * Mr < mc; s++)
+        {
+            var i = i0 + (s * Mr);
+            var rows = Math.Min(Mr, i0 + mc - i);
+            if (rows < Mr)
+            {
+                dst.Slice(s * Mr * kc, Mr * kc).Clear();
+            }
+
+            if (transA)
+            {
+                // op(A)[i + r, p] = a[p·m + i + r]: each p is a run of consecutive floats.
+                for (var p = 0; p < kc; p++)
+                {
+                    ref var row = ref Unsafe.Add(ref src, ((p0 + p) * m) + i);
+                    for (var r = 0; r < rows; r++)
+                    {
+                        Unsafe.Add(ref d, r) = Unsafe.Add(ref row, r);
+                    }
+
+                    d = ref Unsafe.Add(ref d, Mr);
+                }
+
+                continue;
+            }
+
+            for (var r = 0; r < rows; r++)
+            {
+                ref var row = ref Unsafe.Add(ref src, ((i + r) * k) + p0);
+                for (var p = 0; p < kc; p++)
+                {
+                    Unsafe.Add(ref d, (p * Mr) + r) = Unsafe.Add(ref row, p);
+                }
+            }
+
+            d = ref Unsafe.Add(ref d, Mr * kc);
+        }
+    }
+
+    /// <summary>
+    /// Packs reduction indices [p0, p0 + kc) and columns [j0, j0 + nc) of op(B) (k×n) into <paramref name="dst"/>:
+    /// sliver s holds columns j0 + s·NR.., laid out [kc][NR] at offset s·NR·kc.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackB(
+        ReadOnlySpan<float> b, bool transB, int n, int k, int j0, int nc, int p0, int kc, Span<float> dst)
+    {
+        _ = dst[(((nc + Nr - 1) / Nr) * Nr * kc) - 1];
+        ref var src = ref MemoryMarshal.GetReference(b);
+        ref var d = ref MemoryMarshal.GetReference(dst);
+        for (var s = 0; s * Nr < nc; s++)
+        {
+            var j = j0 + (s * Nr);
+            var cols = Math.Min(Nr, j0 + nc - j);
+            if (cols < Nr)
+            {
+                dst.Slice(s * Nr * kc, Nr * kc).Clear();
+            }
+
+            if (transB)
+            {
+                // op(B)[p, j + q] = b[(j + q)·k + p]: each column is a run of consecutive floats.
+                for (var q = 0; q < cols; q++)
+                {
+                    ref var col = ref Unsafe.Add(ref src, ((j + q) * k) + p0);
+                    for (var p = 0; p < kc; p++)
+                    {
+                        Unsafe.Add(ref d, (p * Nr) + q) = Unsafe.Add(ref col, p);
+                    }
+                }
+            }
+            else if (cols == Nr && Vector256.IsHardwareAccelerated)
+            {
+                for (var p = 0; p < kc; p++)
+                {
+                    ref var row = ref Unsafe.Add(ref src, ((p0 + p) * n) + j);
+                    Vector256.LoadUnsafe(ref row).StoreUnsafe(ref d, (nuint)(p * Nr));
+                    Vector256.LoadUnsafe(ref row, 8).StoreUnsafe(ref d, (nuint)((p * Nr) + 8));
+                }
+            }
+            else
+            {
+                for (var p = 0; p < kc; p++)
+                {
+                    ref var row = ref Unsafe.Add(ref src, ((p0 + p) * n) + j);
+                    for (var q = 0; q < cols; q++)
+                    {
+                        Unsafe.Add(ref d, (p * Nr) + q) = Unsafe.Add(ref row, q);
+                    }
+                }
+            }
+
+            d = ref Unsafe.Add(ref d, Nr * kc);
+        }
+    }
+}
