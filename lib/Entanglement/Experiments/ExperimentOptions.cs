@@ -12,7 +12,8 @@ public sealed record ExperimentOptions
     /// <summary>The part of the sweep to run (a job-array index); results are assembled only when the store is complete.</summary>
     public Shard Shard { get; init; } = Shard.All;
 
-    public IProgress<string>? Progress { get; init; }
+    /// <summary>Where runs report progress; by default the sink a host put in scope (<see cref="AmbientProgress"/>).</summary>
+    public IProgress<string>? Progress { get; init; } = AmbientProgress.Current;
 
     public CancellationToken Cancellation { get; init; }
 

@@ -37,7 +37,7 @@ internal static class StoredSweep
         {
             Shard = options.Shard,
             Progress = options.Progress is { } p
-                ? new Progress<SweepProgress>(s => p.Report(Describe(scenario, s)))
+                ? new InlineProgress(s => p.Report(Describe(scenario, s)))
                 : null,
         };
         runner.Run(sweep, r => new RunOutcome(run(r.PointIndex, r.Seed)), options.Cancellation);
@@ -54,4 +54,10 @@ internal static class StoredSweep
         s.LastKey is null
             ? $"{scenario}: {s.Total} runs, {s.Skipped} already in the store"
             : $"{scenario}: {s.Completed}/{s.Total} runs done";
+
+    /// <summary>Reports on the calling thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class InlineProgress(Action<SweepProgress> report) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => report(value);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Entanglement.Experiments;
 
 namespace Entanglement.Notebooks;
 
@@ -13,8 +14,12 @@ public static class NotebookExecutor
     private static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
 
     /// <summary>Loads and runs the notebook at <paramref name="path"/>, resolving <c>#r</c> against its folder.</summary>
+    /// <param name="path">The notebook file.</param>
+    /// <param name="profile">Exported as <c>WORKBOOK_PROFILE</c> while the cells run.</param>
+    /// <param name="progress">Receives the progress of long cells (see <see cref="NotebookRunOptions.Progress"/>).</param>
+    /// <param name="cancellationToken">Stops the run between cells.</param>
     public static Task<NotebookRunResult> RunFileAsync(string path, string profile = NotebookRunOptions.DefaultProfile,
-        CancellationToken cancellationToken = default)
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var notebook = NotebookDocument.Load(path);
@@ -23,6 +28,7 @@ public static class NotebookExecutor
             Profile = profile,
             BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)),
             NotebookName = path,
+            Progress = progress,
         };
         return RunAsync(notebook, options, cancellationToken);
     }
@@ -64,6 +70,7 @@ public static class NotebookExecutor
 
                 cancellationToken.ThrowIfCancellationRequested();
                 cell.ExecutionCount = ++executionCount;
+                using var scope = AmbientProgress.Use(CellProgress(options.Progress, i + 1));
                 if (await session.RunAsync(cell, executionCount, cancellationToken).ConfigureAwait(false) is { } failure)
                 {
                     error = new NotebookCellError(i + 1, executionCount, failure.EName ?? "", failure.EValue ?? "");
@@ -84,5 +91,14 @@ public static class NotebookExecutor
             Duration = stopwatch.Elapsed,
             Error = error,
         };
+    }
+
+    private static CellPrefixedProgress? CellProgress(IProgress<string>? progress, int cellNumber) =>
+        progress is null ? null : new CellPrefixedProgress(progress, cellNumber);
+
+    private sealed class CellPrefixedProgress(IProgress<string> inner, int cellNumber) : IProgress<string>
+    {
+        public void Report(string value) =>
+            inner.Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cell {cellNumber}: {value}"));
     }
 }

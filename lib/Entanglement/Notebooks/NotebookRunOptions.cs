@@ -17,4 +17,10 @@ public sealed record NotebookRunOptions
 
     /// <summary>The name used in error messages (the notebook's path).</summary>
     public string NotebookName { get; init; } = "notebook";
+
+    /// <summary>
+    /// Receives progress of long cells (prefixed with the cell number): experiments a cell starts report here through
+    /// <see cref="Experiments.AmbientProgress"/>. Null shows none.
+    /// </summary>
+    public IProgress<string>? Progress { get; init; }
 }

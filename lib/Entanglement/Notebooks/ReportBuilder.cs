@@ -29,11 +29,11 @@ public static class ReportBuilder
     /// returned entry are relative to <paramref name="linkBase"/> (the HTML folder when null).
     /// </summary>
     public static async Task<(NotebookRunResult Result, ReportEntry Entry)> RunAsync(string path, ReportBuildOptions options,
-        string? linkBase = null, CancellationToken cancellationToken = default)
+        string? linkBase = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
-        var result = await NotebookExecutor.RunFileAsync(path, options.Profile, cancellationToken).ConfigureAwait(false);
+        var result = await NotebookExecutor.RunFileAsync(path, options.Profile, progress, cancellationToken).ConfigureAwait(false);
         var stem = Path.GetFileNameWithoutExtension(path);
         string? notebookFile = null;
         if (options.InPlace)
@@ -81,7 +81,9 @@ public static class ReportBuilder
         foreach (var path in FindNotebooks(notebooksFolder))
         {
             progress?.Report($"running {path}");
-            var (_, entry) = await RunAsync(path, perNotebook, outputFolder, cancellationToken).ConfigureAwait(false);
+            var stem = Path.GetFileNameWithoutExtension(path);
+            var cells = progress is null ? null : new PrefixedProgress(progress, stem);
+            var (_, entry) = await RunAsync(path, perNotebook, outputFolder, cells, cancellationToken).ConfigureAwait(false);
             progress?.Report(entry.Error is { } error ? $"FAILED {error}" : $"ok {path} ({entry.Duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s)");
             entries.Add(entry);
         }
@@ -95,4 +97,9 @@ public static class ReportBuilder
 
     private static string Link(string baseFolder, string file) =>
         Path.GetRelativePath(Path.GetFullPath(baseFolder), Path.GetFullPath(file)).Replace('\\', '/');
+
+    private sealed class PrefixedProgress(IProgress<string> inner, string prefix) : IProgress<string>
+    {
+        public void Report(string value) => inner.Report($"{prefix}: {value}");
+    }
 }

@@ -42,10 +42,12 @@ internal static class NotebookCommand
                 Html = ReportPageOptions.Create(parse.GetValue(plotly) ?? "cdn"),
             };
             var failures = 0;
+            var progress = ConsoleProgress.ForNotebooks();
             foreach (var notebook in ReportBuilder.FindNotebooks(parse.GetValue(path) ?? "."))
             {
                 Console.WriteLine($"running {notebook} (profile {options.Profile})");
-                var (_, entry) = await ReportBuilder.RunAsync(notebook, options, cancellationToken: cancellationToken);
+                var (_, entry) = await ReportBuilder.RunAsync(notebook, options, cancellationToken: cancellationToken,
+                    progress: progress);
                 if (entry.Error is { } error)
                 {
                     failures++;

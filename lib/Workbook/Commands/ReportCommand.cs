@@ -33,7 +33,7 @@ internal static class ReportCommand
                 Html = ReportPageOptions.Create(parse.GetValue(plotly) ?? "offline"),
             };
             var entries = await ReportBuilder.BuildAsync(parse.GetRequiredValue(notebooks).FullName, outFolder, options,
-                new SynchronousProgress(Console.WriteLine), cancellationToken);
+                ConsoleProgress.ForNotebooks(), cancellationToken);
             foreach (var entry in entries.Where(e => !e.Succeeded))
             {
                 await Console.Error.WriteLineAsync(entry.Error);
@@ -44,11 +44,5 @@ internal static class ReportCommand
             return entries.All(e => e.Succeeded) ? 0 : 1;
         });
         return command;
-    }
-
-    /// <summary>Reports progress on the caller's thread (Progress&lt;T&gt; would post it to the thread pool, out of order).</summary>
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }

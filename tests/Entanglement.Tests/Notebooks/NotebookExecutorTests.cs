@@ -147,4 +147,34 @@ public sealed class NotebookExecutorTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NotebookExecutor.RunAsync(
             NotebookDocument.Of(NotebookCell.Code("1")), new NotebookRunOptions(), cancellation.Token));
     }
+
+    [Fact]
+    public async Task A_cell_reports_progress_through_the_ambient_sink_prefixed_with_its_cell_number()
+    {
+        var messages = new List<string>();
+        var notebook = NotebookDocument.Of(
+            NotebookCell.Markdown("intro"),
+            NotebookCell.Code("""
+                #r "../artifacts/bin/Entanglement/debug/Entanglement.dll"
+                using Entanglement.Experiments;
+                """),
+            NotebookCell.Code("new ExperimentOptions().Progress?.Report(\"halfway\");"));
+        var options = new NotebookRunOptions
+        {
+            Profile = "smoke",
+            NotebookName = "test.ipynb",
+            Progress = new ListProgress(messages),
+        };
+
+        var result = await NotebookExecutor.RunAsync(notebook, options);
+
+        Assert.True(result.Succeeded, result.Error?.Describe("test"));
+        Assert.Equal(["cell 3: halfway"], messages);
+        Assert.Null(Entanglement.Experiments.AmbientProgress.Current);
+    }
+
+    private sealed class ListProgress(List<string> messages) : IProgress<string>
+    {
+        public void Report(string value) => messages.Add(value);
+    }
 }
