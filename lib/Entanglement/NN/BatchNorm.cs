@@ -58,6 +58,22 @@ public abstract class BatchNorm : Module
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input)
     {
+        CheckInput(input);
+        return Functional.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps);
+    }
+
+    /// <summary>
+    /// <c>Forward(input).MaxPool2d(2).ReLU()</c> as one fused op (<see cref="Functional.BatchNormMaxPool2dReLU"/>):
+    /// the same numbers and running-statistics update, without the intermediate tensors.
+    /// </summary>
+    public Tensor ForwardMaxPool2dReLU(Tensor input)
+    {
+        CheckInput(input);
+        return Functional.BatchNormMaxPool2dReLU(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps);
+    }
+
+    private void CheckInput(Tensor input)
+    {
         ArgumentNullException.ThrowIfNull(input);
         if (!Ranks.Contains(input.Rank) || input.Shape[1] != NumFeatures)
         {
@@ -66,7 +82,5 @@ public abstract class BatchNorm : Module
                 $"with {NumFeatures} channels on axis 1.",
                 nameof(input));
         }
-
-        return Functional.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps);
     }
 }

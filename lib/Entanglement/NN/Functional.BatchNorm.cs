@@ -1,5 +1,5 @@
 using Entanglement.Tensors;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using Entanglement.Tensors.Kernels;
 
 namespace Entanglement.NN;
 
@@ -24,83 +24,35 @@ public static partial class Functional
         double momentum = 0.1,
         double eps = 1e-5)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(runningMean);
-        ArgumentNullException.ThrowIfNull(runningVar);
-        var c = x.Rank >= 2 ? x.Shape[1] : -1;
-        if (c < 0 || runningMean.Size != c || runningVar.Size != c || (weight is not null && weight.Size != c) ||
-            (bias is not null && bias.Size != c))
-        {
-            throw new ArgumentException(
-                $"BatchNorm: input {x.Shape} with running mean {runningMean.Shape}, running var {runningVar.Shape}, " +
-                $"weight {weight?.Shape.ToString() ?? "none"}, bias {bias?.Shape.ToString() ?? "none"}: " +
-                "expected [n, c, …] and [c] statistics.");
-        }
+        var (n, c, inner, m) = CheckBatchNorm("BatchNorm", x, runningMean, runningVar, weight, bias, training);
 
-        var n = x.Shape[0];
-        var inner = c == 0 || n == 0 ? 0 : x.Size / (n * c);
-        var m = n * inner;
-        if (training && m < 2)
-        {
-            throw new ArgumentException(
-                $"BatchNorm: input {x.Shape} has {m} value(s) per channel; training needs more than 1.", nameof(x));
-        }
-
-        var xhat = new float[x.Size];
-        var y = new float[x.Size];
+        // Only the per-channel mean and 1/σ are kept for backward: x̂ = (x − μ)/σ is recomputed from x there.
+        var y = GC.AllocateUninitializedArray<float>(x.Size);
+        var means = new float[c];
         var invStd = new float[c];
         Channels(c, x.Size, ch =>
         {
-            // Centre each block into xhat (the scratch), then the variance is the mean of its squares.
-            var mean = training ? ChannelSum(x.Data, ch, n, c, inner) / m : runningMean.Data[ch];
-            double squares = 0;
-            for (var b = 0; b < n; b++)
-            {
-                var block = xhat.AsSpan(((b * c) + ch) * inner, inner);
-                TensorPrimitives.Subtract(x.Data.AsSpan(((b * c) + ch) * inner, inner), (float)mean, block);
-                squares += TensorPrimitives.SumOfSquares(block);
-            }
-
-            double variance = runningVar.Data[ch];
-            if (training)
-            {
-                variance = squares / m;
-                var unbiased = variance * m / (m - 1);
-                runningMean.Data[ch] = (float)(((1 - momentum) * runningMean.Data[ch]) + (momentum * mean));
-                runningVar.Data[ch] = (float)(((1 - momentum) * runningVar.Data[ch]) + (momentum * unbiased));
-            }
-
-            var inv = (float)(1.0 / Math.Sqrt(variance + eps));
+            var (mean, inv) = ChannelStatistics(x.Data, n, c, ch, inner, runningMean, runningVar, training, momentum, eps);
+            means[ch] = mean;
             invStd[ch] = inv;
             var gamma = weight?.Data[ch] ?? 1f;
             var beta = bias?.Data[ch] ?? 0f;
-            for (var b = 0; b < n; b++)
-            {
-                var off = ((b * c) + ch) * inner;
-                var h = xhat.AsSpan(off, inner);
-                TensorPrimitives.Multiply(h, inv, h);
-                var dst = y.AsSpan(off, inner);
-                TensorPrimitives.Multiply(h, gamma, dst);
-                TensorPrimitives.Add(dst, beta, dst);
-            }
+
+            // y = (x − μ)·(γ/σ) + β.
+            BatchNormKernel.Normalize(x.Data, n, c, ch, inner, mean, inv * gamma, beta, y);
         });
 
         Tensor[] inputs = [x, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
         return Tensor.FromOp(y, x.Shape, "BatchNorm", inputs, g =>
         {
-            var gx = x.RequiresGrad ? new float[x.Size] : null;
+            var gx = x.RequiresGrad ? GC.AllocateUninitializedArray<float>(x.Size) : null;
             var gGamma = new float[c];
             var gBeta = new float[c];
             Channels(c, x.Size, ch =>
             {
-                double sumDy = 0, sumDyXhat = 0;
-                for (var b = 0; b < n; b++)
-                {
-                    var off = ((b * c) + ch) * inner;
-                    sumDy += TensorPrimitives.Sum(g.AsSpan(off, inner));
-                    sumDyXhat += TensorPrimitives.Dot(g.AsSpan(off, inner), xhat.AsSpan(off, inner));
-                }
-
+                var (sumDy, sumDyCentred) = BatchNormKernel.GradientSums(g, x.Data, n, c, ch, inner, means[ch]);
+                var inv = invStd[ch];
+                var sumDyXhat = sumDyCentred * inv;
                 gGamma[ch] = (float)sumDyXhat;
                 gBeta[ch] = (float)sumDy;
                 if (gx is null)
@@ -108,19 +60,12 @@ public static partial class Functional
                     return;
                 }
 
-                var scale = (weight?.Data[ch] ?? 1f) * invStd[ch];
+                // scale·(dY − x̂·mean(dY·x̂) − mean(dY)) = dY·scale + (x − μ)·(−scale·σ⁻¹·mean(dY·x̂)) − scale·mean(dY).
+                var scale = (weight?.Data[ch] ?? 1f) * inv;
                 var meanDy = training ? (float)(sumDy / m) : 0f;
                 var meanDyXhat = training ? (float)(sumDyXhat / m) : 0f;
-                for (var b = 0; b < n; b++)
-                {
-                    var off = ((b * c) + ch) * inner;
-                    var dst = gx.AsSpan(off, inner);
-
-                    // scale·(dY − x̂·mean(dY·x̂) − mean(dY)).
-                    TensorPrimitives.MultiplyAdd(xhat.AsSpan(off, inner), -meanDyXhat, g.AsSpan(off, inner), dst);
-                    TensorPrimitives.Add(dst, -meanDy, dst);
-                    TensorPrimitives.Multiply(dst, scale, dst);
-                }
+                BatchNormKernel.InputGradient(
+                    g, x.Data, n, c, ch, inner, means[ch], scale, -scale * inv * meanDyXhat, -scale * meanDy, gx);
             });
 
             if (gx is not null)
@@ -140,16 +85,55 @@ public static partial class Functional
         });
     }
 
-    /// <summary>Sum of one channel: float sums of each contiguous block, added in double in a fixed order.</summary>
-    private static double ChannelSum(float[] data, int ch, int n, int c, int inner)
+    /// <summary>Checks the shapes of a batch-norm call; returns batch, channels, elements per block and per channel.</summary>
+    private static (int N, int C, int Inner, int M) CheckBatchNorm(
+        string op, Tensor x, Tensor runningMean, Tensor runningVar, Tensor? weight, Tensor? bias, bool training)
     {
-        double sum = 0;
-        for (var b = 0; b < n; b++)
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(runningMean);
+        ArgumentNullException.ThrowIfNull(runningVar);
+        var c = x.Rank >= 2 ? x.Shape[1] : -1;
+        if (c < 0 || runningMean.Size != c || runningVar.Size != c || (weight is not null && weight.Size != c) ||
+            (bias is not null && bias.Size != c))
         {
-            sum += TensorPrimitives.Sum(data.AsSpan(((b * c) + ch) * inner, inner));
+            throw new ArgumentException(
+                $"{op}: input {x.Shape} with running mean {runningMean.Shape}, running var {runningVar.Shape}, " +
+                $"weight {weight?.Shape.ToString() ?? "none"}, bias {bias?.Shape.ToString() ?? "none"}: " +
+                "expected [n, c, …] and [c] statistics.");
         }
 
-        return sum;
+        var n = x.Shape[0];
+        var inner = c == 0 || n == 0 ? 0 : x.Size / (n * c);
+        var m = n * inner;
+        if (training && m < 2)
+        {
+            throw new ArgumentException(
+                $"{op}: input {x.Shape} has {m} value(s) per channel; training needs more than 1.", nameof(x));
+        }
+
+        return (n, c, inner, m);
+    }
+
+    /// <summary>
+    /// Mean and 1/√(σ² + ε) of channel <paramref name="ch"/>: the batch's (updating the running statistics) in
+    /// training, the running ones in evaluation.
+    /// </summary>
+    private static (float Mean, float InvStd) ChannelStatistics(
+        float[] x, int n, int c, int ch, int inner, Tensor runningMean, Tensor runningVar, bool training, double momentum,
+        double eps)
+    {
+        var m = n * inner;
+        var mean = training ? BatchNormKernel.Sum(x, n, c, ch, inner) / m : runningMean.Data[ch];
+        double variance = runningVar.Data[ch];
+        if (training)
+        {
+            variance = BatchNormKernel.CentredSquares(x, n, c, ch, inner, (float)mean) / m;
+            var unbiased = variance * m / (m - 1);
+            runningMean.Data[ch] = (float)(((1 - momentum) * runningMean.Data[ch]) + (momentum * mean));
+            runningVar.Data[ch] = (float)(((1 - momentum) * runningVar.Data[ch]) + (momentum * unbiased));
+        }
+
+        return ((float)mean, (float)(1.0 / Math.Sqrt(variance + eps)));
     }
 
     /// <summary>Runs <paramref name="body"/> for every channel; in parallel when the tensor is large.</summary>

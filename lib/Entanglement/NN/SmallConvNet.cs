@@ -84,8 +84,9 @@ public sealed class SmallConvNet : Module, IFeatureExtractor
         }
         else
         {
-            x = _bn1.Forward(_conv1.Forward(input)).MaxPool2d(2).ReLU();
-            x = _bn2.Forward(_conv2.Forward(x)).MaxPool2d(2).ReLU();
+            // Batch norm → max pool 2 → ReLU, fused (the same numbers as the three ops in turn).
+            x = _bn1.ForwardMaxPool2dReLU(_conv1.Forward(input));
+            x = _bn2.ForwardMaxPool2dReLU(_conv2.Forward(x));
         }
 
         x = x.Flatten();

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Entanglement.Tensors.Kernels;
 
@@ -14,6 +15,7 @@ internal static class Im2Col
     /// [<paramref name="offset"/>, offset + OutPlane) of <paramref name="col"/> (PatchSize rows of
     /// <paramref name="rowLength"/>); padded positions become zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(ReadOnlySpan<float> x, in ConvGeometry g, Span<float> col, int rowLength, int offset)
     {
         int outH = g.OutHeight, outW = g.OutWidth, s = g.Stride, p = g.Padding;
@@ -55,6 +57,7 @@ internal static class Im2Col
     }
 
     /// <summary>The adjoint of <see cref="Pack"/>: adds each column entry back into the image cell it came from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Unpack(ReadOnlySpan<float> col, int rowLength, int offset, in ConvGeometry g, Span<float> dx)
     {
         int outH = g.OutHeight, outW = g.OutWidth, s = g.Stride, p = g.Padding;

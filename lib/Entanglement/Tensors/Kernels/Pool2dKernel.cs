@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Entanglement.Tensors.Kernels;
 
 /// <summary>
@@ -9,6 +11,13 @@ internal static class Pool2dKernel
     /// <summary>Max over each window (padding never wins); <paramref name="argmax"/> gets the in-plane index.</summary>
     public static void MaxForward(float[] x, int planes, ConvGeometry g, float[] y, int[] argmax)
     {
+        if (g is { KernelHeight: 2, KernelWidth: 2, Stride: 2, Padding: 0 })
+        {
+            Parallelism.For(planes, g.InPlane, c => Max2x2(
+                x.AsSpan(c * g.InPlane, g.InPlane), g, y.AsSpan(c * g.OutPlane, g.OutPlane), argmax.AsSpan(c * g.OutPlane, g.OutPlane)));
+            return;
+        }
+
         Parallelism.For(planes, g.InPlane, c =>
         {
             var src = x.AsSpan(c * g.InPlane, g.InPlane);
@@ -46,7 +55,64 @@ internal static class Pool2dKernel
         });
     }
 
+    /// <summary>
+    /// The 2×2, stride-2, unpadded max pool of one plane: the general sweep unrolled (the same visiting order, so
+    /// the first maximum wins and a NaN wins at once).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Max2x2(ReadOnlySpan<float> src, in ConvGeometry g, Span<float> y, Span<int> argmax)
+    {
+        int outW = g.OutWidth, width = g.Width;
+        for (var oh = 0; oh < g.OutHeight; oh++)
+        {
+            var top = 2 * oh * width;
+            var r0 = src.Slice(top, 2 * outW);
+            var r1 = src.Slice(top + width, 2 * outW);
+            var yr = y.Slice(oh * outW, outW);
+            var ar = argmax.Slice(oh * outW, outW);
+            for (var ow = 0; ow < outW; ow++)
+            {
+                var i = 2 * ow;
+                var best = r0[i];
+                var at = top + i;
+                if (!float.IsNaN(best))
+                {
+                    var v = r0[i + 1];
+                    if (v > best || float.IsNaN(v))
+                    {
+                        best = v;
+                        at = top + i + 1;
+                    }
+
+                    if (!float.IsNaN(best))
+                    {
+                        v = r1[i];
+                        if (v > best || float.IsNaN(v))
+                        {
+                            best = v;
+                            at = top + width + i;
+                        }
+
+                        if (!float.IsNaN(best))
+                        {
+                            v = r1[i + 1];
+                            if (v > best || float.IsNaN(v))
+                            {
+                                best = v;
+                                at = top + width + i + 1;
+                            }
+                        }
+                    }
+                }
+
+                yr[ow] = best;
+                ar[ow] = at;
+            }
+        }
+    }
+
     /// <summary>Routes each output gradient to the input cell that won its window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MaxBackward(float[] dy, int[] argmax, int planes, ConvGeometry g, float[] dx)
     {
         Parallelism.For(planes, g.InPlane, c =>
@@ -115,6 +181,7 @@ internal static class Pool2dKernel
     }
 
     /// <summary>out[o] = scale·Σ window, or (adjoint) window += scale·out[o].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Sweep(
         Span<float> image, int width, int h0, int h1, int w0, int w1, float[] cells, int o, float scale, bool adjoint)
     {

@@ -15,8 +15,8 @@ public static class Pooling
         ArgumentNullException.ThrowIfNull(x);
         var g = Geometry("MaxPool2d", x.Shape, kernelSize, stride ?? kernelSize, padding);
         var planes = x.Shape[0] * x.Shape[1];
-        var y = new float[planes * g.OutPlane];
-        var argmax = new int[y.Length];
+        var y = GC.AllocateUninitializedArray<float>(planes * g.OutPlane);
+        var argmax = GC.AllocateUninitializedArray<int>(y.Length);
         Pool2dKernel.MaxForward(x.Data, planes, g, y, argmax);
         return Tensor.FromOp(y, OutShape(x.Shape, g.OutHeight, g.OutWidth), "MaxPool2d", [x], dy =>
         {

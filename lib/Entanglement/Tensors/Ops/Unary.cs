@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Entanglement.Tensors.Kernels;
 
 namespace Entanglement.Tensors.Ops;
 
@@ -35,18 +36,11 @@ public static class Unary
     public static Tensor ReLU(this Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var y = new float[x.Size];
+        var y = GC.AllocateUninitializedArray<float>(x.Size);
         TensorPrimitives.Max(x.Data, 0f, y);
         return Tensor.FromOp(y, x.Shape, "ReLU", [x], g =>
         {
-            for (var i = 0; i < g.Length; i++)
-            {
-                if (y[i] <= 0f)
-                {
-                    g[i] = 0f;
-                }
-            }
-
+            ActivationKernel.ReLUBackward(y, g);
             GradNode.Accumulate(x, g);
         });
     }

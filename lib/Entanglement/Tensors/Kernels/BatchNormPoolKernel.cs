@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+
+namespace Entanglement.Tensors.Kernels;
+
+/// <summary>
+/// Batch normalisation followed by a 2×2, stride-2 max pool and ReLU, per channel of x [n, c, H, W] (output
+/// [n, c, ⌊H/2⌋, ⌊W/2⌋]), without materialising the normalised tensor. Each window's winner (0..3 in the order
+/// top-left, top-right, bottom-left, bottom-right; the first maximum, or the first NaN) is kept as a byte.
+/// </summary>
+internal static class BatchNormPoolKernel
+{
+    /// <summary>y = ReLU(max over each window of (x − mean)·scale + shift) for channel <paramref name="ch"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward(
+        ReadOnlySpan<float> x, int n, int c, int ch, int height, int width, float mean, float scale, float shift,
+        Span<float> y, Span<byte> winner)
+    {
+        int outH = height / 2, outW = width / 2, plane = height * width, outPlane = outH * outW;
+        for (var b = 0; b < n; b++)
+        {
+            var src = x.Slice(((b * c) + ch) * plane, plane);
+            var dst = y.Slice(((b * c) + ch) * outPlane, outPlane);
+            var win = winner.Slice(((b * c) + ch) * outPlane, outPlane);
+            for (var oh = 0; oh < outH; oh++)
+            {
+                var r0 = src.Slice(2 * oh * width, 2 * outW);
+                var r1 = src.Slice(((2 * oh) + 1) * width, 2 * outW);
+                var o = oh * outW;
+                for (var ow = 0; ow < outW; ow++)
+                {
+                    var i = 2 * ow;
+                    var v0 = BatchNormKernel.Fma(r0[i] - mean, scale, shift);
+                    var v1 = BatchNormKernel.Fma(r0[i + 1] - mean, scale, shift);
+                    var v2 = BatchNormKernel.Fma(r1[i] - mean, scale, shift);
+                    var v3 = BatchNormKernel.Fma(r1[i + 1] - mean, scale, shift);
+
+                    // MathF.Max propagates NaN, so best is NaN iff a cell is; the winner is the first cell equal
+                    // to it (or the first NaN), i.e. the max pool's strict-greater sweep.
+                    var best = MathF.Max(MathF.Max(v0, v1), MathF.Max(v2, v3));
+                    int at;
+                    if (float.IsNaN(best))
+                    {
+                        at = float.IsNaN(v0) ? 0 : float.IsNaN(v1) ? 1 : float.IsNaN(v2) ? 2 : 3;
+                    }
+                    else
+                    {
+                        at = v2 == best ? 2 : 3;
+                        at = v1 == best ? 1 : at;
+                        at = v0 == best ? 0 : at;
+                    }
+
+                    dst[o + ow] = MathF.Max(best, 0f);
+                    win[o + ow] = (byte)at;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// (Σg, Σg·(x − mean)) over channel <paramref name="ch"/> of g, the gradient reaching the normalised tensor:
+    /// dY at each window's winner where the output is not clipped by the ReLU (y ≤ 0), zero elsewhere.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double SumDy, double SumDyCentred) GradientSums(
+        ReadOnlySpan<float> dy, ReadOnlySpan<float> y, ReadOnlySpan<byte> winner, ReadOnlySpan<float> x, int n, int c,
+        int ch, int height, int width, float mean)
+    {
+        int outH = height / 2, outW = width / 2, plane = height * width, outPlane = outH * outW;
+        double sumDy = 0, sumDyCentred = 0;
+        for (var b = 0; b < n; b++)
+        {
+            var src = x.Slice(((b * c) + ch) * plane, plane);
+            var o0 = ((b * c) + ch) * outPlane;
+            float s = 0f, t = 0f;
+            for (var o = 0; o < outPlane; o++)
+            {
+                if (y[o0 + o] <= 0f)
+                {
+                    continue;
+                }
+
+                var g = dy[o0 + o];
+                s += g;
+                t = BatchNormKernel.Fma(g, src[Cell(o, winner[o0 + o], outW, width)] - mean, t);
+            }
+
+            sumDy += s;
+            sumDyCentred += t;
+        }
+
+        return (sumDy, sumDyCentred);
+    }
+
+    /// <summary>
+    /// dX = g·dyScale + (x − mean)·centredScale + shift over channel <paramref name="ch"/>, with g the routed
+    /// gradient of <see cref="GradientSums"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void InputGradient(
+        ReadOnlySpan<float> dy, ReadOnlySpan<float> y, ReadOnlySpan<byte> winner, ReadOnlySpan<float> x, int n, int c,
+        int ch, int height, int width, float mean, float dyScale, float centredScale, float shift, Span<float> dx)
+    {
+        int outW = width / 2, plane = height * width, outPlane = (height / 2) * outW;
+        for (var b = 0; b < n; b++)
+        {
+            var off = ((b * c) + ch) * plane;
+            var dst = dx.Slice(off, plane);
+            BatchNormKernel.Affine(x.Slice(off, plane), mean, centredScale, shift, default, 0f, dst);
+            var o0 = ((b * c) + ch) * outPlane;
+            for (var o = 0; o < outPlane; o++)
+            {
+                if (y[o0 + o] <= 0f)
+                {
+                    continue;
+                }
+
+                var cell = Cell(o, winner[o0 + o], outW, width);
+                dst[cell] = BatchNormKernel.Fma(dy[o0 + o], dyScale, dst[cell]);
+            }
+        }
+    }
+
+    /// <summary>In-plane index of window <paramref name="o"/>'s cell <paramref name="at"/> (0..3).</summary>
+    private static int Cell(int o, int at, int outW, int width)
+    {
+        var oh = o / outW;
+        var ow = o - (oh * outW);
+        return (((2 * oh) + (at >> 1)) * width) + (2 * ow) + (at & 1);
+    }
+}
