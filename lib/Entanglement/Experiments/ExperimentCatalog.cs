@@ -1,5 +1,6 @@
 using System.Globalization;
 using Entanglement.Scenarios;
+using Entanglement.Scenarios.PseudoLidar;
 using Entanglement.Scenarios.Toy;
 
 namespace Entanglement.Experiments;
@@ -7,7 +8,7 @@ namespace Entanglement.Experiments;
 /// <summary>Every experiment of the workbook, in the paper's order.</summary>
 public static class ExperimentCatalog
 {
-    /// <summary>The toy illustrations, then the four SVHN experiments.</summary>
+    /// <summary>The toy illustrations, the four SVHN experiments, then the pseudo-LiDAR case studies.</summary>
     public static IReadOnlyList<ExperimentEntry> All { get; } =
     [
         new("toy-hypothesis-space", "Toy illustration of hypothesis-space mismatch (§3, Figure 2)", r =>
@@ -50,6 +51,18 @@ public static class ExperimentCatalog
                 $"Downstream error with equal noise in u and v (diagonal) {contrast.Before.Mean:G3} vs unequal (off-diagonal) " +
                 $"{contrast.After.Mean:G3}, Welch p = {contrast.PValue:G2}.");
             return new ExperimentOutcome("anti-correlated-errors", [result.ImproveU, result.ImproveV], note);
+        }),
+        new(PseudoLidarExperiment.Name, "Pseudo-LiDAR case studies (§5, Tables 2-3; Appendix A, Table S1)", r =>
+        {
+            var preset = PseudoLidarCaseStudy.Config.For(r.Profile);
+            var result = PseudoLidarExperiment.Run(preset with { Seeds = r.Seeds(preset.Seeds) }, r.Options);
+            var sweeps = new List<SweepResult> { result.Section5Sweep(ObjectKind.Pedestrian), result.Section5Sweep(ObjectKind.Car) };
+            if (result.TableS1.Count > 0)
+            {
+                sweeps.Add(result.AppendixSweep);
+            }
+
+            return new ExperimentOutcome(PseudoLidarExperiment.Name, sweeps, result.Summary);
         }),
     ];
 

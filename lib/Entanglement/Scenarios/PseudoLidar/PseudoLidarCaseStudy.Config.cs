@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Entanglement.Scenarios.PseudoLidar;
 
 public static partial class PseudoLidarCaseStudy
@@ -35,8 +37,14 @@ public static partial class PseudoLidarCaseStudy
         /// <summary>Whether to run Appendix A's variant as well.</summary>
         public bool RunAppendix { get; init; } = true;
 
-        /// <summary>Name of the profile this configuration came from (for reports).</summary>
-        public string ProfileName { get; init; } = "custom";
+        /// <summary>The profile this configuration came from (stated on every chart and table).</summary>
+        public required Profile Profile { get; init; }
+
+        /// <summary>The settings that shape the numbers, in one line (chart and table captions).</summary>
+        public string Describe() => string.Create(CultureInfo.InvariantCulture,
+            $"{TrainScenes} training + {TestScenes} test scenes of {Scenes.Width}x{Scenes.Height} px per seed; u: block matching " +
+            $"(max disparity {MaxDisparity}) + MLP refinement {string.Join("-", Depth.Hidden)}, {Depth.Epochs} epochs on " +
+            $"{Depth.PixelsPerScene} px/scene; detectors {CarDetector.Channels} channels x {CarDetector.Layers} layers, {CarDetector.Epochs} epochs");
 
         /// <summary>The configuration of a profile: smoke (seconds), quick (minutes on 2 cores), paper (more of everything).</summary>
         public static Config For(Profile profile)
@@ -56,7 +64,7 @@ public static partial class PseudoLidarCaseStudy
                     CarDetector = Tiny(DetectorPresets.Car),
                     PedestrianDetector = Tiny(DetectorPresets.Pedestrian),
                     AppendixDetector = Tiny(DetectorPresets.PedestrianAllRanges),
-                    ProfileName = profile.Name,
+                    Profile = profile,
                 };
             }
 
@@ -68,7 +76,7 @@ public static partial class PseudoLidarCaseStudy
                     TrainScenes = 40,
                     TestScenes = 20,
                     Depth = new DepthTrainingSettings { PixelsPerScene = 1500, Epochs = 40, LearningRate = 3e-3 },
-                    ProfileName = profile.Name,
+                    Profile = profile,
                 };
             }
 
@@ -81,7 +89,7 @@ public static partial class PseudoLidarCaseStudy
                 CarDetector = DetectorPresets.Car with { Epochs = 20, Channels = 24 },
                 PedestrianDetector = DetectorPresets.Pedestrian with { Epochs = 20, Channels = 24 },
                 AppendixDetector = DetectorPresets.PedestrianAllRanges with { Epochs = 20, Channels = 24 },
-                ProfileName = profile.Name,
+                Profile = profile,
             };
         }
     }

@@ -39,6 +39,18 @@ public static partial class PseudoLidarCaseStudy
         /// <summary>What this run found, in words, computed from the numbers above.</summary>
         public required string Summary { get; init; }
 
+        /// <summary>"profile quick, seeds 0, 1" — what every chart and table caption carries.</summary>
+        public string Provenance => $"profile {Config.Profile.Name}, seeds {string.Join(", ", Seeds.Select(s => s.Seed))}";
+
+        /// <summary>
+        /// Section 5 as a two-point sweep u → u′ for Definition 2.1: upstream depth MAE, downstream the
+        /// <paramref name="kind"/> detector's AP_3D miss (100 − AP_3D), so that lower is better for both.
+        /// </summary>
+        public SweepResult Section5Sweep(ObjectKind kind) => CaseStudySweeps.Section5(this, kind);
+
+        /// <summary>Appendix A as a two-point sweep u → u′: upstream disparity MAE, downstream 100 − all-range pedestrian AP_3D.</summary>
+        public SweepResult AppendixSweep => CaseStudySweeps.Appendix(this);
+
         /// <summary>The Table 2 row of a source, kind and view.</summary>
         public ApRow Section5(DepthSource source, ObjectKind kind, BoxView view) =>
             Table2.Single(r => r.Source == source && r.Kind == kind && r.View == view);
@@ -130,7 +142,7 @@ public static partial class PseudoLidarCaseStudy
             var u = r.DepthByRange[0];
             var up = r.DepthByRange[1];
             var sb = new StringBuilder();
-            sb.Append(c, $"Profile {r.Config.ProfileName}, {r.Seeds.Count} seed(s), {r.Config.TrainScenes} training and {r.Config.TestScenes} test scenes per seed. ");
+            sb.Append(c, $"Pseudo-LiDAR case studies (§5, Appendix A), {r.Provenance}; {r.Config.TrainScenes} training and {r.Config.TestScenes} test scenes per seed. ");
             sb.Append(c, $"Depth MAE (Table 3): u (disparity-MAE training) {u.OverallMean:F3} m, u' (depth-MAE training) {up.OverallMean:F3} m");
             sb.Append(up.OverallMean < u.OverallMean ? " - u' is the upstream improvement. " : " - u' is NOT better than u on depth MAE in this run. ");
             sb.Append(c, $"Near range (0-10 m): u {u.BinMean[0]:F3} m, u' {up.BinMean[0]:F3} m");

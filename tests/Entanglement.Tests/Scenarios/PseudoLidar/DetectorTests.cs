@@ -42,6 +42,6 @@ public sealed class DetectorTests
         Assert.Equal(6, result.TableS1.Count);
         Assert.All(result.Table2.Concat(result.TableS1), r => Assert.InRange(r.Mean, 0, 100));
         Assert.Equal(9, result.Comparisons.Count);
-        Assert.Contains("Profile smoke", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("profile smoke", result.Summary, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Entanglement.Scenarios.PseudoLidar;
+
+namespace Entanglement.Experiments;
+
+/// <summary>
+/// The pseudo-LiDAR case studies (§5, Appendix A) through the results store: one run per seed (scenes, u, u′ and
+/// every detector), each committed as soon as it finishes, so an interrupted run resumes and a repeated one (or the
+/// second notebook) only reads the store. The result is the scenario's own, aggregated from the stored numbers.
+/// </summary>
+public static class PseudoLidarExperiment
+{
+    /// <summary>The scenario's name in the store and on the command line.</summary>
+    public const string Name = "pseudo-lidar";
+
+    private static readonly JsonSerializerOptions ConfigJson = new() { WriteIndented = false };
+
+    /// <summary>Runs the seeds of <paramref name="config"/> not yet in the store and aggregates all of them.</summary>
+    /// <exception cref="IncompleteSweepException">A shard finished but other shards' seeds are not in the store yet.</exception>
+    public static PseudoLidarCaseStudy.Result Run(PseudoLidarCaseStudy.Config config, ExperimentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= new ExperimentOptions();
+        var json = JsonSerializer.Serialize(config, ConfigJson);
+        var sweep = new Sweep<ExperimentPoint>(Name, config.Profile.Name, [new ExperimentPoint(0, 0, ConfigHash.OfText(json))], config.Seeds)
+        {
+            ConfigJson = json,
+            DatasetHash = "simulated",
+        };
+        using var store = ResultsStore.Open(options.StorePath);
+        var runner = new SweepRunner(store)
+        {
+            Shard = options.Shard,
+            Progress = options.Progress is { } p
+                ? new Progress<SweepProgress>(s => p.Report(s.LastKey is null
+                    ? $"{Name}: {s.Total} seeds, {s.Skipped} already in the store"
+                    : $"{Name}: {s.Completed}/{s.Total} seeds done"))
+                : null,
+        };
+        runner.Run(sweep, r => new RunOutcome(PseudoLidarCaseStudy.RunSeed(config, r.Seed, options.Progress).ToLosses()), options.Cancellation);
+
+        var wanted = sweep.Runs().ToDictionary(r => r.Key, r => r.Seed);
+        var found = store.Runs(Name).Where(r => wanted.ContainsKey(r.Key)).ToDictionary(r => wanted[r.Key], r => r.Losses);
+        if (found.Count != wanted.Count)
+        {
+            throw new IncompleteSweepException(Name, options.Shard, wanted.Count - found.Count, store.Path);
+        }
+
+        return PseudoLidarCaseStudy.Result.Aggregate(config, [.. config.Seeds.Select(s => SeedOutcome.FromLosses(s, found[s], config.RunAppendix))]);
+    }
+}
