@@ -3,6 +3,7 @@ using Entanglement.Tensors;
 
 namespace Entanglement.Tests.Notebooks;
 
+[Collection(NotebookRuns.Name)]
 public sealed class NotebookExecutorTests
 {
     private static Task<NotebookRunResult> Run(params NotebookCell[] cells) =>

@@ -2,6 +2,7 @@ using Entanglement.Notebooks;
 
 namespace Entanglement.Tests.Notebooks;
 
+[Collection(NotebookRuns.Name)]
 public sealed class ReportBuilderTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"report-builder-{Environment.ProcessId}-{Guid.NewGuid():N}");

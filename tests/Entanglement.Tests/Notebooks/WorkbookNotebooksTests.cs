@@ -5,6 +5,7 @@ using Entanglement.Notebooks;
 namespace Entanglement.Tests.Notebooks;
 
 /// <summary>Every notebook in notebooks/ has the workbook's shape and runs headless on the smoke profile, charts included.</summary>
+[Collection(NotebookRuns.Name)]
 public sealed class WorkbookNotebooksTests
 {
     public static TheoryData<string> Notebooks()
