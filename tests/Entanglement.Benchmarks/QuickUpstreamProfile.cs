@@ -37,6 +37,10 @@ internal static class QuickUpstreamProfile
         Report("maxpool1 kernel, no allocation", Time(() => Tensors.Kernels.Pool2dKernel.MaxForward(a1.Data, 64 * 32, geometry, pooled, winners)));
         var ramp = Enumerable.Range(0, a1.Size).Select(i => (float)i).ToArray();
         Report("maxpool1 kernel, increasing data", Time(() => Tensors.Kernels.Pool2dKernel.MaxForward(ramp, 64 * 32, geometry, pooled, winners)));
+        var g1 = new Tensors.Kernels.ConvGeometry(1, 32, 32, 5, 5, 1, 2);
+        var y1 = new float[a1.Size];
+        Report("conv1 direct kernel, no allocation", Time(() => Tensors.Kernels.DirectConvKernel.Forward(x.Data, w1.Data, null, Batch, 32, g1, y1)));
+        Report("conv1 direct dW, no allocation", Time(() => Tensors.Kernels.DirectConvKernel.WeightGradient(x.Data, a1.Data, Batch, 32, g1, new float[800], null)));
         Report("calibration: TensorPrimitives.Sum 2M", Time(() => System.Numerics.Tensors.TensorPrimitives.Sum(a1.Data)));
         Report("calibration: scalar max 2M", Time(() =>
         {
