@@ -37,6 +37,32 @@ internal static class QuickUpstreamProfile
         Report("maxpool1 kernel, no allocation", Time(() => Tensors.Kernels.Pool2dKernel.MaxForward(a1.Data, 64 * 32, geometry, pooled, winners)));
         var ramp = Enumerable.Range(0, a1.Size).Select(i => (float)i).ToArray();
         Report("maxpool1 kernel, increasing data", Time(() => Tensors.Kernels.Pool2dKernel.MaxForward(ramp, 64 * 32, geometry, pooled, winners)));
+        var g1 = new Tensors.Kernels.ConvGeometry(1, 32, 32, 5, 5, 1, 2);
+        var y1 = new float[a1.Size];
+        Report("conv1 direct kernel, no allocation", Time(() => Tensors.Kernels.DirectConvKernel.Forward(x.Data, w1.Data, null, Batch, 32, g1, y1)));
+        Report("conv1 direct dW, no allocation", Time(() => Tensors.Kernels.DirectConvKernel.WeightGradient(x.Data, a1.Data, Batch, 32, g1, new float[800], null)));
+        var g2 = new Tensors.Kernels.ConvGeometry(32, 16, 16, 5, 5, 2, 2);
+        var col = new float[g2.PatchSize * Batch * g2.OutPlane];
+        Report("conv2 im2col x64, no allocation", Time(() =>
+        {
+            for (var n = 0; n < Batch; n++)
+            {
+                Tensors.Kernels.Im2Col.Pack(p1.Data.AsSpan(n * 8192, 8192), g2, col, Batch * g2.OutPlane, n * g2.OutPlane);
+            }
+        }));
+        var yg = new float[32 * Batch * g2.OutPlane];
+        Report("conv2 GEMM 32x4096x800", Time(() => Tensors.Kernels.Gemm.Sgemm(false, false, 32, Batch * g2.OutPlane, 800, w2.Data, col, yg)));
+        var dwg = new float[32 * 800];
+        Report("conv2 dW GEMM 32x800x4096 (B^T)", Time(() => Tensors.Kernels.Gemm.Sgemm(false, true, 32, 800, Batch * g2.OutPlane, yg, col, dwg)));
+        Report("conv2 dcol GEMM 800x4096x32 (A^T)", Time(() => Tensors.Kernels.Gemm.Sgemm(true, false, 800, Batch * g2.OutPlane, 32, w2.Data, yg, col)));
+        var dx2 = new float[p1.Size];
+        Report("conv2 col2im x64", Time(() =>
+        {
+            for (var n = 0; n < Batch; n++)
+            {
+                Tensors.Kernels.Im2Col.Unpack(col, Batch * g2.OutPlane, n * g2.OutPlane, g2, dx2.AsSpan(n * 8192, 8192));
+            }
+        }));
         Report("calibration: TensorPrimitives.Sum 2M", Time(() => System.Numerics.Tensors.TensorPrimitives.Sum(a1.Data)));
         Report("calibration: scalar max 2M", Time(() =>
         {

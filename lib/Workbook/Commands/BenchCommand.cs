@@ -17,8 +17,9 @@ internal static class BenchCommand
         var only = new Option<string?>("--only") { Description = "Comma list of name substrings to run (e.g. 'SmallConv,sgemm')." };
         var quick = new Option<bool>("--quick") { Description = "Fewer steps (a smoke run)." };
         var noPeer = new Option<bool>("--no-peer") { Description = "Do not run PyTorch." };
+        var endToEnd = new Option<int>("--e2e-epochs") { Description = "Also train the quick loss-function-mismatch upstream for this many epochs and report images/s (0: skip)." };
         var command = new Command("bench", "Time SGEMM and training/inference steps of the workbook's models, beside PyTorch on this machine.");
-        foreach (var option in new Option[] { json, peer, only, quick, noPeer })
+        foreach (var option in new Option[] { json, peer, only, quick, noPeer, endToEnd })
         {
             command.Options.Add(option);
         }
@@ -38,6 +39,15 @@ internal static class BenchCommand
                 rows.Add(($"{name} infer", infer, null, "ms"));
             }
 
+            var quickUpstream = Wanted(BenchQuickUpstream.Name);
+            if (quickUpstream)
+            {
+                AnsiConsole.MarkupLine($"timing {Markup.Escape(BenchQuickUpstream.Name)}…");
+                var (train, infer) = BenchQuickUpstream.Time(Math.Max(3, (int)(30 * steps)));
+                rows.Add(($"{BenchQuickUpstream.Name} train", train, null, "ms"));
+                rows.Add(($"{BenchQuickUpstream.Name} infer 256", infer, null, "ms"));
+            }
+
             foreach (var n in gemmSizes)
             {
                 AnsiConsole.MarkupLine($"timing sgemm {n}…");
@@ -55,6 +65,28 @@ internal static class BenchCommand
             else
             {
                 AnsiConsole.MarkupLine($"[yellow]PyTorch not measured: {Markup.Escape(why ?? "unknown")}[/]");
+            }
+
+            if (quickUpstream && why is null)
+            {
+                AnsiConsole.MarkupLine("running the quick-upstream PyTorch peer…");
+                if (BenchQuickUpstream.Peer(out var reason) is { } q)
+                {
+                    rows = [.. rows.Select(r => r.Model.StartsWith(BenchQuickUpstream.Name, StringComparison.Ordinal)
+                        ? (r.Model, r.Ours, (double?)(r.Model.EndsWith(" train", StringComparison.Ordinal) ? q.Train : q.Infer), r.Unit)
+                        : r)];
+                }
+                else
+                {
+                    AnsiConsole.MarkupLine($"[yellow]quick-upstream peer not measured: {Markup.Escape(reason ?? "unknown")}[/]");
+                }
+            }
+
+            if (parse.GetValue(endToEnd) is > 0 and var epochs)
+            {
+                AnsiConsole.MarkupLine($"training the quick loss-function-mismatch upstream for {epochs} epoch(s)…");
+                var (seconds, perSecond) = BenchQuickUpstream.EndToEnd(epochs);
+                AnsiConsole.MarkupLine(FormattableString.Invariant($"end to end: {seconds:F1} s, {perSecond:F0} training images/s (incl. loading, augmentation, validation)"));
             }
 
             var table = new Table().AddColumn("work").AddColumn("ours ms").AddColumn("PyTorch ms").AddColumn("ratio (ours / PyTorch)");

@@ -21,6 +21,12 @@ internal static class Conv2dKernel
     /// <summary>y [N, Cout, OutH, OutW] = w [Cout, C·kH·kW] ⋆ x [N, C, H, W] (+ bias per output channel).</summary>
     public static void Forward(float[] x, float[] w, float[]? bias, int batch, int outChannels, ConvGeometry g, float[] y)
     {
+        if (DirectConvKernel.Applies(g))
+        {
+            DirectConvKernel.Forward(x, w, bias, batch, outChannels, g, y);
+            return;
+        }
+
         int plane = g.OutPlane, patch = g.PatchSize, inSize = g.Channels * g.InPlane;
         var group = GroupSize(g, batch);
         var col = ArrayPool<float>.Shared.Rent(patch * group * plane);
@@ -69,6 +75,12 @@ internal static class Conv2dKernel
     public static void Backward(
         float[] x, float[] w, float[] dy, int batch, int outChannels, ConvGeometry g, float[]? dx, float[]? dw, float[]? db)
     {
+        if (dx is null && dw is not null && DirectConvKernel.Applies(g))
+        {
+            DirectConvKernel.WeightGradient(x, dy, batch, outChannels, g, dw, db);
+            return;
+        }
+
         int plane = g.OutPlane, patch = g.PatchSize, inSize = g.Channels * g.InPlane;
         var group = GroupSize(g, batch);
         var col = ArrayPool<float>.Shared.Rent(patch * group * plane);

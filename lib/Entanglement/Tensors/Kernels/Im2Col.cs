@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Entanglement.Tensors.Kernels;
 
@@ -30,6 +31,12 @@ internal static class Im2Col
                 {
                     int owLo = g.FirstValid(kj, outW), owHi = g.EndValid(kj, g.Width, outW);
                     var dst = col.Slice((row * rowLength) + offset, outH * outW);
+                    if (s != 1)
+                    {
+                        PackStrided(plane, g, ki, kj, ohLo, ohHi, owLo, owHi, dst);
+                        continue;
+                    }
+
                     dst[..(ohLo * outW)].Clear();
                     dst[(ohHi * outW)..].Clear();
                     for (var oh = ohLo; oh < ohHi; oh++)
@@ -72,6 +79,12 @@ internal static class Im2Col
                 {
                     int owLo = g.FirstValid(kj, outW), owHi = g.EndValid(kj, g.Width, outW);
                     var src = col.Slice((row * rowLength) + offset, outH * outW);
+                    if (s != 1)
+                    {
+                        UnpackStrided(src, g, ki, kj, ohLo, ohHi, owLo, owHi, plane);
+                        continue;
+                    }
+
                     for (var oh = ohLo; oh < ohHi; oh++)
                     {
                         var d = src.Slice(oh * outW, outW);
@@ -90,6 +103,60 @@ internal static class Im2Col
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>One im2col row of a strided convolution: zeros, then the valid cells gathered with step s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackStrided(
+        ReadOnlySpan<float> plane, in ConvGeometry g, int ki, int kj, int ohLo, int ohHi, int owLo, int owHi, Span<float> dst)
+    {
+        int outW = g.OutWidth, s = g.Stride, p = g.Padding;
+        dst.Clear();
+        if (owLo >= owHi || ohLo >= ohHi)
+        {
+            return;
+        }
+
+        // Bounds: the last cell read is ((ohHi − 1)·s − p + ki)·W + (owHi − 1)·s − p + kj, inside the plane.
+        _ = plane[((((ohHi - 1) * s) - p + ki) * g.Width) + ((owHi - 1) * s) - p + kj];
+        _ = dst[((ohHi - 1) * outW) + owHi - 1];
+        ref var src0 = ref MemoryMarshal.GetReference(plane);
+        ref var dst0 = ref MemoryMarshal.GetReference(dst);
+        for (var oh = ohLo; oh < ohHi; oh++)
+        {
+            ref var from = ref Unsafe.Add(ref src0, ((((oh * s) - p + ki) * g.Width) + (owLo * s)) - p + kj);
+            ref var to = ref Unsafe.Add(ref dst0, (oh * outW) + owLo);
+            for (var j = 0; j < owHi - owLo; j++)
+            {
+                Unsafe.Add(ref to, j) = Unsafe.Add(ref from, j * s);
+            }
+        }
+    }
+
+    /// <summary>The adjoint of <see cref="PackStrided"/>: adds the valid cells of one row back with step s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UnpackStrided(
+        ReadOnlySpan<float> src, in ConvGeometry g, int ki, int kj, int ohLo, int ohHi, int owLo, int owHi, Span<float> plane)
+    {
+        int outW = g.OutWidth, s = g.Stride, p = g.Padding;
+        if (owLo >= owHi || ohLo >= ohHi)
+        {
+            return;
+        }
+
+        _ = plane[((((ohHi - 1) * s) - p + ki) * g.Width) + ((owHi - 1) * s) - p + kj];
+        _ = src[((ohHi - 1) * outW) + owHi - 1];
+        ref var src0 = ref MemoryMarshal.GetReference(src);
+        ref var dst0 = ref MemoryMarshal.GetReference(plane);
+        for (var oh = ohLo; oh < ohHi; oh++)
+        {
+            ref var from = ref Unsafe.Add(ref src0, (oh * outW) + owLo);
+            ref var to = ref Unsafe.Add(ref dst0, ((((oh * s) - p + ki) * g.Width) + (owLo * s)) - p + kj);
+            for (var j = 0; j < owHi - owLo; j++)
+            {
+                Unsafe.Add(ref to, j * s) += Unsafe.Add(ref from, j);
             }
         }
     }

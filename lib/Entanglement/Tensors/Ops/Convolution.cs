@@ -16,13 +16,13 @@ public static class Convolution
         ArgumentNullException.ThrowIfNull(weight);
         var g = Geometry(x.Shape, weight.Shape, bias?.Shape, stride, padding);
         int batch = x.Shape[0], outChannels = weight.Shape[0];
-        var y = new float[batch * outChannels * g.OutPlane];
+        var y = GC.AllocateUninitializedArray<float>(batch * outChannels * g.OutPlane);
         Conv2dKernel.Forward(x.Data, weight.Data, bias?.Data, batch, outChannels, g, y);
         var outShape = new Shape(batch, outChannels, g.OutHeight, g.OutWidth);
         Tensor[] inputs = bias is null ? [x, weight] : [x, weight, bias];
         return Tensor.FromOp(y, outShape, "Conv2d", inputs, dy =>
         {
-            var dx = x.RequiresGrad ? new float[x.Size] : null;
+            var dx = x.RequiresGrad ? GC.AllocateUninitializedArray<float>(x.Size) : null;
             var dw = weight.RequiresGrad ? new float[weight.Size] : null;
             var db = bias is not null && bias.RequiresGrad ? new float[bias.Size] : null;
             Conv2dKernel.Backward(x.Data, weight.Data, dy, batch, outChannels, g, dx, dw, db);
