@@ -10,6 +10,16 @@ namespace Entanglement.Scenarios.PseudoLidar;
 /// window's sub-pixel disparity, δ̂ = δmin + softplus(δ₅ + MLP(features) − δmin), and the depth is C / δ̂. u and u′ differ only
 /// in the training loss (<see cref="DepthLoss"/>).
 /// </summary>
+/// <remarks>
+/// Training is in two phases, as PSMNet is used in practice (pre-trained on SceneFlow with a disparity loss, then
+/// fine-tuned): a pre-training with disparity MAE that is identical for u and u′ (same pixels, initialisation and
+/// shuffling), then <see cref="DepthTrainingSettings.Epochs"/> with the model's own loss at
+/// <see cref="DepthTrainingSettings.FineTuneLearningRate"/>. Design note (issue 6): trained from scratch at the full
+/// learning rate, depth MAE's gradient is dominated by a few far pixels (∂|C/δ̂ − y|/∂δ̂ = C/δ̂², hundreds at the
+/// disparity floor), and small refinements trained on it ended with a <em>higher</em> depth MAE on their own training
+/// pixels than the disparity-MAE model; with shared pre-training and the lower fine-tuning rate each model is best on
+/// its own training loss, as the paper's comparison presumes.
+/// </remarks>
 public sealed class DepthEstimator
 {
     private const float MinDisparity = 0.5f;
@@ -44,15 +54,30 @@ public sealed class DepthEstimator
 
         var camera = scenes[0].Camera;
         var (x, y) = SamplePixels(scenes, features, settings.PixelsPerScene, rng.Fork("pixels"));
-        var count = y.Length;
         var net = new MLP(BlockMatcher.FeatureCount, settings.Hidden, 1, rng.Fork("init"));
-        var opt = new Adam(net.Parameters(), lr: settings.LearningRate);
-        var schedule = new MultiStepLR(opt, new[] { settings.Epochs / 2, settings.Epochs * 3 / 4 }.Where(m => m > 0).Distinct().ToArray());
         var estimator = new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss };
         var curve = new List<double>();
         var shuffle = rng.Fork("shuffle");
+        // Pre-training (as PSMNet is pre-trained on SceneFlow with a disparity loss) is identical for u and u′:
+        // same pixels, initialisation and shuffling, so the fine-tuning loss is the only difference.
+        estimator.Fit(x, y, DepthLoss.DisparityMae, settings.PretrainEpochs, settings.LearningRate, settings, rng.Fork("pretrain"), curve);
+        var lr = settings.PretrainEpochs > 0 ? settings.FineTuneLearningRate ?? settings.LearningRate : settings.LearningRate;
+        estimator.Fit(x, y, loss, settings.Epochs, lr, settings, shuffle, curve);
+        return new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss, LossCurve = curve };
+    }
+
+    private void Fit(float[] x, float[] y, DepthLoss loss, int epochs, double learningRate, DepthTrainingSettings settings, Rng shuffle, List<double> curve)
+    {
+        if (epochs == 0)
+        {
+            return;
+        }
+
         const int F = BlockMatcher.FeatureCount;
-        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        var count = y.Length;
+        var opt = new Adam(_net.Parameters(), lr: learningRate);
+        var schedule = new MultiStepLR(opt, new[] { epochs / 2, epochs * 3 / 4 }.Where(m => m > 0).Distinct().ToArray());
+        for (var epoch = 0; epoch < epochs; epoch++)
         {
             var order = shuffle.Permutation(count);
             double total = 0;
@@ -69,20 +94,17 @@ public sealed class DepthEstimator
                 }
 
                 opt.ZeroGrad();
-                var disparity = estimator.Disparity(Tensor.FromArray(bx, n, F));
-                var value = DepthLosses.Compute(loss, disparity, Tensor.FromArray(by, n, 1), camera.DisparityConstant);
+                var value = DepthLosses.Compute(loss, Disparity(Tensor.FromArray(bx, n, F)), Tensor.FromArray(by, n, 1), _disparityConstant);
                 value.Backward();
                 opt.Step();
                 total += value.Item();
                 batches++;
             }
 
-            net.ThrowIfNonFinite(epoch);
+            _net.ThrowIfNonFinite(epoch);
             schedule.Step();
             curve.Add(total / batches);
         }
-
-        return new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss, LossCurve = curve };
     }
 
     /// <summary>Predicted depth of every pixel of a scene from its block-matching features (row-major H × W).</summary>

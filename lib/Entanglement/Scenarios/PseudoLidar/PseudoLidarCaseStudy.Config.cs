@@ -43,7 +43,7 @@ public static partial class PseudoLidarCaseStudy
         /// <summary>The settings that shape the numbers, in one line (chart and table captions).</summary>
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
             $"{TrainScenes} training + {TestScenes} test scenes of {Scenes.Width}x{Scenes.Height} px per seed; u: block matching " +
-            $"(max disparity {MaxDisparity}) + MLP refinement {string.Join("-", Depth.Hidden)}, {Depth.Epochs} epochs on " +
+            $"(max disparity {MaxDisparity}) + MLP refinement {string.Join("-", Depth.Hidden)}, {Depth.PretrainEpochs} pre-training + {Depth.Epochs} epochs on " +
             $"{Depth.PixelsPerScene} px/scene; detectors {CarDetector.Channels} channels x {CarDetector.Layers} layers, {CarDetector.Epochs} epochs");
 
         /// <summary>The configuration of a profile: smoke (seconds), quick (minutes on 2 cores), paper (more of everything).</summary>
@@ -60,7 +60,7 @@ public static partial class PseudoLidarCaseStudy
                     TestScenes = 2,
                     Scenes = new SceneSettings { Width = 96, Height = 32, Supersampling = 1 },
                     MaxDisparity = 16,
-                    Depth = new DepthTrainingSettings { PixelsPerScene = 200, Epochs = 2, Hidden = [8] },
+                    Depth = new DepthTrainingSettings { PixelsPerScene = 200, PretrainEpochs = 1, Epochs = 2, Hidden = [8] },
                     CarDetector = Tiny(DetectorPresets.Car),
                     PedestrianDetector = Tiny(DetectorPresets.Pedestrian),
                     AppendixDetector = Tiny(DetectorPresets.PedestrianAllRanges),
@@ -75,7 +75,7 @@ public static partial class PseudoLidarCaseStudy
                     Seeds = [0, 1],
                     TrainScenes = 40,
                     TestScenes = 20,
-                    Depth = new DepthTrainingSettings { PixelsPerScene = 1500, Epochs = 40, LearningRate = 3e-3 },
+                    Depth = new DepthTrainingSettings { PixelsPerScene = 1500, PretrainEpochs = 40, Epochs = 40, LearningRate = 3e-3, FineTuneLearningRate = 3e-4 },
                     Profile = profile,
                 };
             }
@@ -85,7 +85,7 @@ public static partial class PseudoLidarCaseStudy
                 Seeds = Enumerable.Range(0, 10).ToArray(),
                 TrainScenes = 300,
                 TestScenes = 100,
-                Depth = new DepthTrainingSettings { PixelsPerScene = 3000, Epochs = 60, LearningRate = 3e-3 },
+                Depth = new DepthTrainingSettings { PixelsPerScene = 3000, PretrainEpochs = 60, Epochs = 60, LearningRate = 3e-3, FineTuneLearningRate = 3e-4 },
                 CarDetector = DetectorPresets.Car with { Epochs = 20, Channels = 24 },
                 PedestrianDetector = DetectorPresets.Pedestrian with { Epochs = 20, Channels = 24 },
                 AppendixDetector = DetectorPresets.PedestrianAllRanges with { Epochs = 20, Channels = 24 },
