@@ -14,6 +14,7 @@ public static class DepthErrorByRange
     {
         private readonly double[] _sum = new double[BinEdges.Count];
         private readonly long[] _count = new long[BinEdges.Count];
+        private readonly List<float>[] _errors = [.. BinEdges.Select(_ => new List<float>())];
 
         /// <summary>Adds the valid pixels (truth &gt; 0) of one depth map.</summary>
         public void Add(ReadOnlySpan<float> predicted, ReadOnlySpan<float> truth)
@@ -32,8 +33,10 @@ public static class DepthErrorByRange
                     bin--;
                 }
 
-                _sum[bin] += Math.Abs(predicted[i] - y);
+                var error = Math.Abs(predicted[i] - y);
+                _sum[bin] += error;
                 _count[bin]++;
+                _errors[bin].Add((float)error);
             }
         }
 
@@ -42,6 +45,22 @@ public static class DepthErrorByRange
 
         /// <summary>Depth MAE per bin (NaN for an empty bin).</summary>
         public double[] PerBin() => _sum.Select((s, i) => _count[i] == 0 ? double.NaN : s / _count[i]).ToArray();
+
+        /// <summary>
+        /// Median absolute depth error per bin (NaN for an empty bin): the typical pixel, where the mean can be carried
+        /// by a few percent of gross outliers (pixels put at the wrong surface).
+        /// </summary>
+        public double[] MedianPerBin() => _errors.Select(e =>
+        {
+            if (e.Count == 0)
+            {
+                return double.NaN;
+            }
+
+            var sorted = e.Order().ToArray();
+            var mid = sorted.Length / 2;
+            return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + (double)sorted[mid]) / 2;
+        }).ToArray();
 
         /// <summary>Pixels per bin.</summary>
         public long[] Counts() => (long[])_count.Clone();

@@ -56,9 +56,9 @@ public static partial class PseudoLidarCaseStudy
                 return new Config
                 {
                     Seeds = [0],
-                    TrainScenes = 3,
-                    TestScenes = 2,
-                    Scenes = new SceneSettings { Width = 96, Height = 32, Supersampling = 1 },
+                    TrainScenes = 2,
+                    TestScenes = 1,
+                    Scenes = new SceneSettings { Width = 64, Height = 24, Supersampling = 1 },
                     MaxDisparity = 16,
                     Depth = new DepthTrainingSettings { PixelsPerScene = 200, PretrainEpochs = 1, Epochs = 2, Hidden = [8] },
                     CarDetector = Tiny(DetectorPresets.Car),

@@ -56,6 +56,7 @@ public static partial class PseudoLidarCaseStudy
         var camera = scenes[0].Camera;
         var depthMaps = new Dictionary<DepthSource, float[][]> { [DepthSource.Oracle] = scenes.Select(s => s.Depth).ToArray() };
         var byRange = new Dictionary<DepthLoss, double[]>();
+        var medianByRange = new Dictionary<DepthLoss, double[]>();
         var depthMae = new Dictionary<DepthLoss, double>();
         var disparityMae = new Dictionary<DepthLoss, double>();
         foreach (var loss in new[] { DepthLoss.DisparityMae, DepthLoss.DepthMae })
@@ -73,6 +74,7 @@ public static partial class PseudoLidarCaseStudy
             }
 
             byRange[loss] = acc.PerBin();
+            medianByRange[loss] = acc.MedianPerBin();
             depthMae[loss] = acc.Overall;
             disparityMae[loss] = disp;
             Report(progress, seed, $"u trained with {loss}: depth MAE {F(acc.Overall)} m, disparity MAE {F(disp)} px");
@@ -100,7 +102,7 @@ public static partial class PseudoLidarCaseStudy
             }
         }
 
-        return new SeedOutcome(seed, byRange, depthMae, disparityMae, section5, appendix);
+        return new SeedOutcome(seed, byRange, depthMae, disparityMae, section5, appendix) { DepthMedianByRange = medianByRange };
     }
 
     private static (double Ap3D, double ApBev) TrainAndEvaluate(

@@ -15,4 +15,8 @@ public sealed record RangeErrorRow(
     double DisparityMaeMean,
     double DisparityMaeSd,
     IReadOnlyList<double> OverallPerSeed,
-    IReadOnlyList<double> DisparityMaePerSeed);
+    IReadOnlyList<double> DisparityMaePerSeed)
+{
+    /// <summary>Median absolute depth error per range bin, mean over seeds (NaN where a seed did not measure it).</summary>
+    public IReadOnlyList<double> BinMedianMean { get; init; } = [];
+}

@@ -11,6 +11,9 @@ public sealed record SeedOutcome(
     IReadOnlyDictionary<(DepthSource Source, ObjectKind Kind, BoxView View), double> Section5Ap,
     IReadOnlyDictionary<(DepthSource Source, BoxView View), double> AppendixAp)
 {
+    /// <summary>Median absolute depth error per range bin of u and u′ (empty when not measured).</summary>
+    public IReadOnlyDictionary<DepthLoss, double[]> DepthMedianByRange { get; init; } = new Dictionary<DepthLoss, double[]>();
+
     private static readonly DepthLoss[] Losses = [DepthLoss.DisparityMae, DepthLoss.DepthMae];
 
     /// <summary>
@@ -29,6 +32,14 @@ public sealed record SeedOutcome(
             for (var b = 0; b < bins.Length; b++)
             {
                 losses[$"depth-mae[{loss}][{DepthErrorByRange.BinLabels[b]}]"] = bins[b];
+            }
+
+            if (DepthMedianByRange.TryGetValue(loss, out var medians))
+            {
+                for (var b = 0; b < medians.Length; b++)
+                {
+                    losses[$"depth-median[{loss}][{DepthErrorByRange.BinLabels[b]}]"] = medians[b];
+                }
             }
         }
 
@@ -80,7 +91,11 @@ public sealed record SeedOutcome(
             }
         }
 
+        var medians = Losses.ToDictionary(l => l, l => DepthErrorByRange.BinLabels.Select(b => Optional($"depth-median[{l}][{b}]")).ToArray());
         return new SeedOutcome(seed, byRange, Losses.ToDictionary(l => l, l => Get($"depth-mae[{l}]")),
-            Losses.ToDictionary(l => l, l => Get($"disparity-mae[{l}]")), section5, appendix);
+            Losses.ToDictionary(l => l, l => Get($"disparity-mae[{l}]")), section5, appendix)
+        {
+            DepthMedianByRange = medians,
+        };
     }
 }

@@ -44,4 +44,17 @@ public sealed class DepthLossTests
         Assert.Equal(10.0 / 4, acc.Overall, 12);
         Assert.Equal([1L, 1, 1, 1, 0], acc.Counts());
     }
+
+    [Fact]
+    public void Range_bins_give_the_median_error_of_the_typical_pixel()
+    {
+        var acc = new DepthErrorByRange.Accumulator();
+        // 0-10 m: errors 0.1, 0.2 and a 30 m outlier (mean 10.1, median 0.2); 10-20 m: errors 1 and 3 (median 2).
+        acc.Add([5.1f, 6.2f, 38f, 13f, 15f], [5f, 6f, 8f, 12f, 18f]);
+        var median = acc.MedianPerBin();
+        Assert.Equal(0.2, median[0], 5);
+        Assert.Equal(2, median[1], 5);
+        Assert.True(double.IsNaN(median[4]));
+        Assert.Equal((0.1 + 0.2 + 30) / 3, acc.PerBin()[0], 5);
+    }
 }

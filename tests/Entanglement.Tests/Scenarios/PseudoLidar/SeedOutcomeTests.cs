@@ -32,6 +32,23 @@ public sealed class SeedOutcomeTests
     }
 
     [Fact]
+    public void Medians_round_trip_when_measured()
+    {
+        var outcome = Sample(2, 0) with
+        {
+            DepthMedianByRange = new Dictionary<DepthLoss, double[]>
+            {
+                [DepthLoss.DisparityMae] = [0.01, 0.1, 0.5, 1, double.NaN],
+                [DepthLoss.DepthMae] = [0.02, 0.2, 0.4, 0.9, double.NaN],
+            },
+        };
+        var back = SeedOutcome.FromLosses(2, outcome.ToLosses(), withAppendix: true);
+        Assert.Equal(outcome.DepthMedianByRange[DepthLoss.DepthMae], back.DepthMedianByRange[DepthLoss.DepthMae]);
+        var config = PseudoLidarCaseStudy.Config.For(Entanglement.Scenarios.Profile.Smoke);
+        Assert.Equal(0.01, PseudoLidarCaseStudy.Result.Aggregate(config, [back]).DepthByRange[0].BinMedianMean[0], 12);
+    }
+
+    [Fact]
     public void Losses_round_trip_every_number_and_leave_out_NaN()
     {
         var outcome = Sample(seed: 3, offset: 0.125);
