@@ -42,7 +42,7 @@ public static partial class Functional
             BatchNormKernel.Normalize(x.Data, n, c, ch, inner, mean, inv * gamma, beta, y);
         });
 
-        Tensor[] inputs = [x, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
+        var inputs = AffineInputs(x, weight, bias);
         return Tensor.FromOp(y, x.Shape, "BatchNorm", inputs, g =>
         {
             var gx = x.RequiresGrad ? GC.AllocateUninitializedArray<float>(x.Size) : null;
@@ -51,21 +51,12 @@ public static partial class Functional
             Channels(c, x.Size, ch =>
             {
                 var (sumDy, sumDyCentred) = BatchNormKernel.GradientSums(g, x.Data, n, c, ch, inner, means[ch]);
-                var inv = invStd[ch];
-                var sumDyXhat = sumDyCentred * inv;
-                gGamma[ch] = (float)sumDyXhat;
-                gBeta[ch] = (float)sumDy;
-                if (gx is null)
+                var (scale, centred, constant) =
+                    ChannelGradient(sumDy, sumDyCentred, invStd[ch], weight, ch, training, m, gGamma, gBeta);
+                if (gx is not null)
                 {
-                    return;
+                    BatchNormKernel.InputGradient(g, x.Data, n, c, ch, inner, means[ch], scale, centred, constant, gx);
                 }
-
-                // scale·(dY − x̂·mean(dY·x̂) − mean(dY)) = dY·scale + (x − μ)·(−scale·σ⁻¹·mean(dY·x̂)) − scale·mean(dY).
-                var scale = (weight?.Data[ch] ?? 1f) * inv;
-                var meanDy = training ? (float)(sumDy / m) : 0f;
-                var meanDyXhat = training ? (float)(sumDyXhat / m) : 0f;
-                BatchNormKernel.InputGradient(
-                    g, x.Data, n, c, ch, inner, means[ch], scale, -scale * inv * meanDyXhat, -scale * meanDy, gx);
             });
 
             if (gx is not null)
@@ -73,15 +64,7 @@ public static partial class Functional
                 GradNode.Accumulate(x, gx);
             }
 
-            if (weight is not null)
-            {
-                GradNode.Accumulate(weight, gGamma);
-            }
-
-            if (bias is not null)
-            {
-                GradNode.Accumulate(bias, gBeta);
-            }
+            AccumulateAffine(weight, bias, gGamma, gBeta);
         });
     }
 
@@ -134,6 +117,42 @@ public static partial class Functional
         }
 
         return ((float)mean, (float)(1.0 / Math.Sqrt(variance + eps)));
+    }
+
+    /// <summary>
+    /// Channel <paramref name="ch"/>'s share of the batch-norm backward from ΣdY and Σ(dY·(x − μ)): writes dγ = Σ(dY·x̂)
+    /// and dβ = ΣdY, and returns the coefficients of dX = dY·scale + (x − μ)·centred + constant, i.e.
+    /// scale·(dY − x̂·mean(dY·x̂) − mean(dY)) with scale = γ/σ (the means vanish in evaluation).
+    /// </summary>
+    private static (float Scale, float Centred, float Constant) ChannelGradient(
+        double sumDy, double sumDyCentred, float inv, Tensor? weight, int ch, bool training, int m, float[] gGamma,
+        float[] gBeta)
+    {
+        var sumDyXhat = sumDyCentred * inv;
+        gGamma[ch] = (float)sumDyXhat;
+        gBeta[ch] = (float)sumDy;
+        var scale = (weight?.Data[ch] ?? 1f) * inv;
+        var meanDy = training ? (float)(sumDy / m) : 0f;
+        var meanDyXhat = training ? (float)(sumDyXhat / m) : 0f;
+        return (scale, -scale * inv * meanDyXhat, -scale * meanDy);
+    }
+
+    /// <summary>The op's inputs for autograd: x, then the affine weight and bias when present.</summary>
+    private static Tensor[] AffineInputs(Tensor x, Tensor? weight, Tensor? bias) =>
+        [x, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
+
+    /// <summary>Adds dγ and dβ to the affine parameters that exist.</summary>
+    private static void AccumulateAffine(Tensor? weight, Tensor? bias, float[] gGamma, float[] gBeta)
+    {
+        if (weight is not null)
+        {
+            GradNode.Accumulate(weight, gGamma);
+        }
+
+        if (bias is not null)
+        {
+            GradNode.Accumulate(bias, gBeta);
+        }
     }
 
     /// <summary>Runs <paramref name="body"/> for every channel; in parallel when the tensor is large.</summary>

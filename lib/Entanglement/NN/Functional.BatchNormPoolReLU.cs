@@ -45,7 +45,7 @@ public static partial class Functional
             BatchNormPoolKernel.Forward(x.Data, n, c, ch, height, width, mean, inv * gamma, beta, y, winner);
         });
 
-        Tensor[] inputs = [x, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
+        var inputs = AffineInputs(x, weight, bias);
         return Tensor.FromOp(y, outShape, "BatchNormMaxPool2dReLU", inputs, g =>
         {
             var gx = x.RequiresGrad ? GC.AllocateUninitializedArray<float>(x.Size) : null;
@@ -55,22 +55,13 @@ public static partial class Functional
             {
                 var (sumDy, sumDyCentred) =
                     BatchNormPoolKernel.GradientSums(g, y, winner, x.Data, n, c, ch, height, width, means[ch]);
-                var inv = invStd[ch];
-                var sumDyXhat = sumDyCentred * inv;
-                gGamma[ch] = (float)sumDyXhat;
-                gBeta[ch] = (float)sumDy;
-                if (gx is null)
+                var (scale, centred, constant) =
+                    ChannelGradient(sumDy, sumDyCentred, invStd[ch], weight, ch, training, m, gGamma, gBeta);
+                if (gx is not null)
                 {
-                    return;
+                    BatchNormPoolKernel.InputGradient(
+                        g, y, winner, x.Data, n, c, ch, height, width, means[ch], scale, centred, constant, gx);
                 }
-
-                // As in BatchNorm: dX = dY·scale + (x − μ)·(−scale·σ⁻¹·mean(dY·x̂)) − scale·mean(dY).
-                var scale = (weight?.Data[ch] ?? 1f) * inv;
-                var meanDy = training ? (float)(sumDy / m) : 0f;
-                var meanDyXhat = training ? (float)(sumDyXhat / m) : 0f;
-                BatchNormPoolKernel.InputGradient(
-                    g, y, winner, x.Data, n, c, ch, height, width, means[ch], scale, -scale * inv * meanDyXhat,
-                    -scale * meanDy, gx);
             });
 
             if (gx is not null)
@@ -78,15 +69,7 @@ public static partial class Functional
                 GradNode.Accumulate(x, gx);
             }
 
-            if (weight is not null)
-            {
-                GradNode.Accumulate(weight, gGamma);
-            }
-
-            if (bias is not null)
-            {
-                GradNode.Accumulate(bias, gBeta);
-            }
+            AccumulateAffine(weight, bias, gGamma, gBeta);
         });
     }
 }
