@@ -49,7 +49,8 @@ public static class ExperimentCatalog
             var contrast = result.DiagonalVersusOffDiagonal;
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"Downstream error with equal noise in u and v (diagonal) {contrast.Before.Mean:G3} vs unequal (off-diagonal) " +
-                $"{contrast.After.Mean:G3}, Welch p = {contrast.PValue:G2}.");
+                $"{contrast.After.Mean:G3}, Welch p = {contrast.PValue:G2}. At p = {config.P[^1]}, {result.MeanFlippedOnes[^1]:P0} of the " +
+                $"flipped training images are 1s (the rest 7s).");
             return new ExperimentOutcome("anti-correlated-errors", [result.ImproveU, result.ImproveV], note);
         }),
         new(PseudoLidarExperiment.Name, "Pseudo-LiDAR case studies (§5, Tables 2-3; Appendix A, Table S1)", r =>

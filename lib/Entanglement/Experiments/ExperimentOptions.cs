@@ -17,6 +17,28 @@ public sealed record ExperimentOptions
 
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>Environment variable that sets <see cref="Workers"/> (the CLI's <c>--workers</c> sets it for notebooks).</summary>
+    public const string WorkersVariable = "WORKBOOK_WORKERS";
+
+    /// <summary>
+    /// How many runs of a sweep train at once: <c>$WORKBOOK_WORKERS</c> if set, otherwise 2 on a machine with at least
+    /// two cores (a small training step leaves a core idle half the time), else 1. Results do not depend on it.
+    /// </summary>
+    public int Workers { get; init; } = DefaultWorkers();
+
+    public static int DefaultWorkers()
+    {
+        var text = Environment.GetEnvironmentVariable(WorkersVariable);
+        if (string.IsNullOrEmpty(text))
+        {
+            return Math.Min(2, Environment.ProcessorCount);
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
+            ? n
+            : throw new InvalidOperationException($"{WorkersVariable}='{text}' is not a positive whole number of concurrent runs.");
+    }
+
     /// <summary>
     /// <c>$WORKBOOK_STORE</c> if set; otherwise <c>results/workbook.db</c> under the repository root (the folder with
     /// Workbook.sln above the working directory), or under the working directory.

@@ -67,6 +67,10 @@ public static class ExperimentRunner
         {
             losses[$"u[{a}]"] = grid.UError[a];
             losses[$"v[{a}]"] = grid.VError[a];
+            if (double.IsFinite(grid.FlippedOnes[a]))
+            {
+                losses[$"flipped-1s[{a}]"] = grid.FlippedOnes[a];
+            }
             for (var b = 0; b < grid.VError.Length; b++)
             {
                 losses[$"w-bayes[{a},{b}]"] = grid.WBayes[a, b];
@@ -97,6 +101,7 @@ public static class ExperimentRunner
         return new AntiCorrelatedErrors.SeedGrid(
             [.. Enumerable.Range(0, n).Select(a => losses[$"u[{a}]"])],
             [.. Enumerable.Range(0, n).Select(a => losses[$"v[{a}]"])],
-            Grid("w-bayes"), Grid("w-rule"), Grid("w-linear"));
+            Grid("w-bayes"), Grid("w-rule"), Grid("w-linear"),
+            [.. Enumerable.Range(0, n).Select(a => losses.GetValueOrDefault($"flipped-1s[{a}]", double.NaN))]);
     }
 }

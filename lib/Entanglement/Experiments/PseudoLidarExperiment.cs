@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Entanglement.Scenarios.PseudoLidar;
 
 namespace Entanglement.Experiments;
@@ -13,16 +12,14 @@ public static class PseudoLidarExperiment
     /// <summary>The scenario's name in the store and on the command line.</summary>
     public const string Name = "pseudo-lidar";
 
-    private static readonly JsonSerializerOptions ConfigJson = new() { WriteIndented = false };
-
     /// <summary>Runs the seeds of <paramref name="config"/> not yet in the store and aggregates all of them.</summary>
     /// <exception cref="IncompleteSweepException">A shard finished but other shards' seeds are not in the store yet.</exception>
     public static PseudoLidarCaseStudy.Result Run(PseudoLidarCaseStudy.Config config, ExperimentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         options ??= new ExperimentOptions();
-        var json = JsonSerializer.Serialize(config, ConfigJson);
-        var sweep = new Sweep<ExperimentPoint>(Name, config.Profile.Name, [new ExperimentPoint(0, 0, ConfigHash.OfText(json))], config.Seeds)
+        var (json, hash) = ConfigHash.OfSweepConfig(config);
+        var sweep = new Sweep<ExperimentPoint>(Name, config.Profile.Name, [new ExperimentPoint(0, 0, hash)], config.Seeds)
         {
             ConfigJson = json,
             DatasetHash = "simulated",
@@ -31,6 +28,7 @@ public static class PseudoLidarExperiment
         var runner = new SweepRunner(store)
         {
             Shard = options.Shard,
+            Workers = options.Workers,
             Progress = options.Progress is { } p
                 ? new Progress<SweepProgress>(s => p.Report(s.LastKey is null
                     ? $"{Name}: {s.Total} seeds, {s.Skipped} already in the store"

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Entanglement.Data;
 using Entanglement.Scenarios;
 
@@ -10,8 +9,6 @@ namespace Entanglement.Experiments;
 /// </summary>
 internal static class StoredSweep
 {
-    private static readonly JsonSerializerOptions ConfigJson = new() { WriteIndented = false };
-
     /// <summary>Runs what is missing and returns every run's losses keyed by (point index, seed).</summary>
     /// <exception cref="IncompleteSweepException">A shard finished but other shards' runs are not in the store yet.</exception>
     public static Dictionary<(int Point, int Seed), IReadOnlyDictionary<string, double>> Run<TConfig>(
@@ -24,8 +21,7 @@ internal static class StoredSweep
         Func<int, int, IReadOnlyDictionary<string, double>> run,
         ExperimentOptions options)
     {
-        var json = JsonSerializer.Serialize(config, ConfigJson);
-        var hash = ConfigHash.OfText(json);
+        var (json, hash) = ConfigHash.OfSweepConfig(config);
         var points = knobValues.Select((v, i) => new ExperimentPoint(i, v, hash)).ToArray();
         var sweep = new Sweep<ExperimentPoint>(scenario, profile.Name, points, seeds)
         {
@@ -36,6 +32,7 @@ internal static class StoredSweep
         var runner = new SweepRunner(store)
         {
             Shard = options.Shard,
+            Workers = options.Workers,
             Progress = options.Progress is { } p
                 ? new InlineProgress(s => p.Report(Describe(scenario, s)))
                 : null,

@@ -25,23 +25,36 @@ public sealed class SweepRunner(ResultsStore store)
     }
 
     /// <summary>
-    /// Runs every pending run with <paramref name="run"/> and commits it; cancellation stops between runs.
-    /// A run that throws stops the sweep (runs committed before it stay).
+    /// How many runs execute at once (each run's kernels still use every core). On a small CPU two concurrent runs
+    /// keep both cores busy through the single-threaded parts of a training step; results do not depend on it.
+    /// </summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>
+    /// Runs every pending run with <paramref name="run"/> and commits each as soon as it finishes; cancellation stops
+    /// before the next run starts. A run that throws stops the sweep (runs committed before it stay) and its exception
+    /// is rethrown once the runs already under way have finished and been committed.
     /// </summary>
     public SweepSummary Run<TPoint>(
         Sweep<TPoint> sweep, Func<SweepRun<TPoint>, RunOutcome> run, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(run);
+        if (Workers < 1)
+        {
+            throw new InvalidOperationException($"SweepRunner: Workers = {Workers}; at least one worker is needed.");
+        }
+
         var total = sweep.Runs(Shard).Count;
         var pending = Pending(sweep);
         var skipped = total - pending.Count;
         var completed = skipped;
-        Progress?.Report(new SweepProgress(completed, total, skipped, null, null));
         var ran = 0;
-        foreach (var item in pending)
+        var gate = new Lock();
+        Progress?.Report(new SweepProgress(completed, total, skipped, null, null));
+
+        void Execute(SweepRun<TPoint> item)
         {
-            cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var outcome = run(item) ?? throw new InvalidOperationException($"Run '{item.Key}' returned no outcome.");
             clock.Stop();
@@ -50,20 +63,24 @@ public sealed class SweepRunner(ResultsStore store)
                 sweep.DatasetHash, ResultsStore.LibraryVersion,
                 DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                 clock.Elapsed.TotalSeconds, outcome.Losses, outcome.Timings);
-            if (store.Commit(stored))
+            lock (gate)
             {
-                ran++;
-            }
-            else
-            {
-                // Another process sharing the store finished this run first.
-                skipped++;
-            }
+                if (store.Commit(stored))
+                {
+                    ran++;
+                }
+                else
+                {
+                    // Another process sharing the store finished this run first.
+                    skipped++;
+                }
 
-            completed++;
-            Progress?.Report(new SweepProgress(completed, total, skipped, item.Key, outcome.Losses));
+                completed++;
+                Progress?.Report(new SweepProgress(completed, total, skipped, item.Key, outcome.Losses));
+            }
         }
 
+        WorkQueue.Drain(pending, Math.Min(Workers, Math.Max(1, pending.Count)), Execute, cancellation);
         return new SweepSummary(total, skipped, ran);
     }
 }

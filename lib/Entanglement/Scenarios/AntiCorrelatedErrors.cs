@@ -90,8 +90,12 @@ public static class AntiCorrelatedErrors
             $"3-class run ({ReferenceTraining}); upstreams {Upstream.Describe()}, {UpstreamTraining}; p ∈ {{{string.Join(", ", P)}}}");
     }
 
-    /// <summary>One seed's grid: u's and v's test errors per noise level and w's per (p_u, p_v) cell.</summary>
-    public sealed record SeedGrid(double[] UError, double[] VError, double[,] WBayes, double[,] WRule, double[,] WLinear);
+    /// <summary>
+    /// One seed's grid: u's and v's test errors per noise level, w's per (p_u, p_v) cell, and per noise level the
+    /// share of the flipped training images that are 1s (NaN when nothing is flipped), which decides whether noise in
+    /// u or in v is the harmful one.
+    /// </summary>
+    public sealed record SeedGrid(double[] UError, double[] VError, double[,] WBayes, double[,] WRule, double[,] WLinear, double[] FlippedOnes);
 
     public static SeedGrid RunOne(Config config, int seed, IProgress<string>? progress = null)
     {
@@ -113,9 +117,12 @@ public static class AntiCorrelatedErrors
         var vOut = new (int[] Train, int[] Test)[n];
         var uError = new double[n];
         var vError = new double[n];
+        var flippedOnes = new double[n];
         for (var k = 0; k < n; k++)
         {
             var noisy = LabelNoise.FlipHardest(train, difficulty.Area, config.P[k]);
+            var flipped = Enumerable.Range(0, train.Count).Where(i => noisy.LabelArray[i] != train.LabelArray[i]).ToArray();
+            flippedOnes[k] = flipped.Length == 0 ? double.NaN : flipped.Count(i => train.LabelArray[i] == 1) / (double)flipped.Length;
             (uOut[k], uError[k]) = TrainBinary(config, data, noisy, train, test, ClassGrouping.OneSixVsSeven, saysYes: 1, rng.Fork($"u-{k}"), progress);
             (vOut[k], vError[k]) = TrainBinary(config, data, noisy, train, test, ClassGrouping.OneVsSixSeven, saysYes: 0, rng.Fork($"v-{k}"), progress);
         }
@@ -136,7 +143,7 @@ public static class AntiCorrelatedErrors
             }
         }
 
-        return new SeedGrid(uError, vError, wBayes, wRule, wLinear);
+        return new SeedGrid(uError, vError, wBayes, wRule, wLinear, flippedOnes);
     }
 
     /// <summary>Runs every seed.</summary>

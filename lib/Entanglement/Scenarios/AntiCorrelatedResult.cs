@@ -28,6 +28,9 @@ public sealed record AntiCorrelatedResult
     /// <summary>Mean test error of u per noise level.</summary>
     public double[] MeanUError => [.. Enumerable.Range(0, Config.P.Count).Select(k => Grids.Average(g => g.UError[k]))];
 
+    /// <summary>Mean over seeds of the share of flipped training images that are 1s, per noise level (NaN at p = 0).</summary>
+    public double[] MeanFlippedOnes => [.. Enumerable.Range(0, Config.P.Count).Select(k => Grids.Average(g => g.FlippedOnes[k]))];
+
     public double[] MeanVError => [.. Enumerable.Range(0, Config.P.Count).Select(k => Grids.Average(g => g.VError[k]))];
 
     /// <summary>Downstream errors of equal-noise cells (p_u = p_v) against unequal ones, per seed, with Welch's test.</summary>

@@ -23,9 +23,13 @@ internal static class RunCommand
         };
         var shard = new Option<string>("--shard") { Description = "k/n (0 ≤ k < n, as job-array indexes): run only this shard of each sweep.", DefaultValueFactory = _ => "0/1" };
         var json = new Option<string?>("--json") { Description = "Also write the summary as JSON to this file." };
+        var workers = new Option<int?>("--workers")
+        {
+            Description = $"Runs trained at once (default ${ExperimentOptions.WorkersVariable}, else 2 on two or more cores); results do not depend on it.",
+        };
         var command = new Command("run", "Run experiments (resumable: finished runs are kept in the results store).");
         command.Arguments.Add(name);
-        foreach (var option in new Option[] { profile, dataset, seeds, store, shard, json })
+        foreach (var option in new Option[] { profile, dataset, seeds, store, shard, json, workers })
         {
             command.Options.Add(option);
         }
@@ -47,6 +51,7 @@ internal static class RunCommand
                     {
                         StorePath = parse.GetValue(store) ?? ExperimentOptions.DefaultStorePath(),
                         Shard = Shard.Parse(parse.GetValue(shard) ?? "0/1"),
+                        Workers = parse.GetValue(workers) ?? ExperimentOptions.DefaultWorkers(),
                         Progress = new Progress<string>(message => ctx.Status(Markup.Escape(message))),
                     };
                     try

@@ -64,6 +64,74 @@ public sealed class SweepRunnerTests
     }
 
     [Fact]
+    public void Two_workers_run_two_runs_at_once_and_store_each_run_once_with_the_same_losses()
+    {
+        using var folder = new TempFolder();
+        using var serial = ResultsStore.Open(folder.File("serial.db"));
+        using var parallel = ResultsStore.Open(folder.File("parallel.db"));
+        new SweepRunner(serial).Run(Simulated, Outcome);
+        var progress = new Recorder();
+        var calls = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var bothStarted = new Barrier(2);
+        var overlapped = false;
+
+        var summary = new SweepRunner(parallel) { Workers = 2, Progress = progress }.Run(Simulated, run =>
+        {
+            calls.Add(run.Key);
+            if (run.Point == 0 && run.Seed < 2)
+            {
+                // The first two runs meet here only if they run at the same time.
+                overlapped = bothStarted.SignalAndWait(TimeSpan.FromSeconds(30));
+            }
+
+            return Outcome(run);
+        });
+
+        Assert.True(overlapped);
+        Assert.Equal(new SweepSummary(15, 0, 15), summary);
+        Assert.Equal(Simulated.Runs().Select(r => r.Key).Order(), calls.Order());
+        Assert.Equal(Enumerable.Range(0, 16), progress.Reports.Select(p => p.Completed));
+        var expected = serial.Runs().ToDictionary(r => r.Key, r => r.Losses);
+        Assert.All(parallel.Runs(), r => Assert.Equal(expected[r.Key], r.Losses));
+        Assert.Equal(15, parallel.Count);
+    }
+
+    [Fact]
+    public void With_two_workers_a_failing_run_is_rethrown_and_a_rerun_completes_the_sweep_without_duplicates()
+    {
+        using var folder = new TempFolder();
+        using var store = ResultsStore.Open(folder.File("results.db"));
+        var started = 0;
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SweepRunner(store) { Workers = 2 }.Run(Simulated, run =>
+        {
+            Interlocked.Increment(ref started);
+            return run.Point == 1 && run.Seed == 1 ? throw new InvalidOperationException("diverged at 1/1") : Outcome(run);
+        }));
+
+        Assert.Equal("diverged at 1/1", error.Message);
+        Assert.InRange(store.Count, 4, started - 1);
+        Assert.True(started < 15, $"{started} runs started after the failure should have stopped new work");
+        var before = store.Count;
+        var rest = new SweepRunner(store) { Workers = 2 }.Run(Simulated, Outcome);
+        Assert.Equal(new SweepSummary(15, before, 15 - before), rest);
+        Assert.Equal(15, store.Count);
+        Assert.Equal(Simulated.Runs().Select(r => r.Key).Order(), store.Runs().Select(r => r.Key).Order());
+    }
+
+    [Fact]
+    public void A_runner_without_workers_is_refused()
+    {
+        using var folder = new TempFolder();
+        using var store = ResultsStore.Open(folder.File("results.db"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SweepRunner(store) { Workers = 0 }.Run(Simulated, Outcome));
+
+        Assert.Contains("Workers = 0", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
     public void Shards_run_into_separate_stores_merge_into_the_full_sweep()
     {
         using var folder = new TempFolder();
