@@ -60,7 +60,9 @@ public static class DataDistributionMismatch
                 Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: [16]) with { FeatureTap = FeatureTap.LastHidden },
                 UpstreamTraining = TrainingSettings.QuickUpstream(10),
                 DownstreamTraining = downstream,
-                Seeds = [0, 1, 2],
+
+                // Five seeds as in the reference: with three, the downstream even went down on average (0.076 → 0.066).
+                Seeds = [0, 1, 2, 3, 4],
             };
             return profile == Profile.Smoke
                 ? quick with

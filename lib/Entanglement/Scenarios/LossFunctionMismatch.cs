@@ -72,7 +72,9 @@ public static class LossFunctionMismatch
                 Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: []),
                 UpstreamTraining = TrainingSettings.QuickUpstream(60),
                 DownstreamTraining = downstream,
-                Seeds = [0, 1, 2],
+
+                // Five seeds: with three, the upstream's MSE drop (1.86 ± 0.23 → 1.40 ± 0.12) had Welch p = 0.055.
+                Seeds = [0, 1, 2, 3, 4],
             };
             return profile == Profile.Smoke
                 ? quick with
