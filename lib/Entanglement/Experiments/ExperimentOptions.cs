@@ -17,7 +17,7 @@ public sealed record ExperimentOptions
 
     public CancellationToken Cancellation { get; init; }
 
-    /// <summary>Environment variable that sets <see cref="Workers"/> (the CLI's <c>--workers</c> sets it for notebooks).</summary>
+    /// <summary>Environment variable that sets <see cref="Workers"/>, also for notebooks run by <c>report</c> and <c>notebook run</c>.</summary>
     public const string WorkersVariable = "WORKBOOK_WORKERS";
 
     /// <summary>
