@@ -14,6 +14,8 @@ public sealed class BatchNormPoolReLUTests
     [InlineData(true, 2, 3, 5, 7)]
     [InlineData(true, 4, 2, 16, 18)]
     [InlineData(false, 3, 2, 6, 4)]
+    [InlineData(true, 2, 3, 6, 50)]
+    [InlineData(false, 2, 2, 5, 33)]
     public void Fused_op_matches_batch_norm_then_max_pool_then_ReLU(bool training, int n, int c, int h, int w)
     {
         var x = R(1, n, c, h, w);
@@ -53,6 +55,34 @@ public sealed class BatchNormPoolReLUTests
         Assert.Equal(composed.Data, fused.Data);
         fused.Sum().Backward();
         composed.Sum().Backward();
+        Assert.Equal(x0.Grad!.Data, x.Grad!.Data);
+    }
+
+    [Fact]
+    public void Ties_NaN_and_signed_zeros_follow_the_max_pool_in_rows_of_sixteen_and_more()
+    {
+        // Rows of 34 columns (two full blocks of sixteen and one window left over) whose values repeat within
+        // windows, include NaNs and both zeros, so every winner rule of the vector path is exercised.
+        float[] palette = [0f, -0f, 1f, 1f, -2f, float.NaN, 3f, -1f, 0f, 2f];
+        var rng = new Rng(11);
+        var values = new float[2 * 3 * 6 * 34];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = palette[rng.NextInt(palette.Length)];
+        }
+
+        var x = Tensor.FromArray(values, 2, 3, 6, 34);
+        var x0 = Tensor.FromArray((float[])values.Clone(), 2, 3, 6, 34);
+        x.RequiresGrad = true;
+        x0.RequiresGrad = true;
+        var shift = Tensor.FromArray([0f, -1f, 0.5f], 3);
+        var fused = Functional.BatchNormMaxPool2dReLU(x, shift, Tensor.Ones(3), null, null, false);
+        var composed = Functional.BatchNorm(x0, shift, Tensor.Ones(3), null, null, false).MaxPool2d(2).ReLU();
+        Assert.Equal(
+            composed.Data.Select(BitConverter.SingleToInt32Bits), fused.Data.Select(BitConverter.SingleToInt32Bits));
+        var probe = R(12, 2, 3, 3, 17);
+        fused.Mul(probe).Sum().Backward();
+        composed.Mul(probe).Sum().Backward();
         Assert.Equal(x0.Grad!.Data, x.Grad!.Data);
     }
 
