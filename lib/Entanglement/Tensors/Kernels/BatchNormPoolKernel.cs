@@ -84,8 +84,8 @@ internal static class BatchNormPoolKernel
         for (var ow = 0; ow < windows; ow += 8)
         {
             var i = (nuint)(2 * ow);
-            var (v0, v1) = EvenOdd(Fma(Vector256.LoadUnsafe(ref a, i) - m, sc, sh), Fma(Vector256.LoadUnsafe(ref a, i + 8) - m, sc, sh));
-            var (v2, v3) = EvenOdd(Fma(Vector256.LoadUnsafe(ref b, i) - m, sc, sh), Fma(Vector256.LoadUnsafe(ref b, i + 8) - m, sc, sh));
+            var (v0, v1) = Lanes.EvenOdd(Fma(Vector256.LoadUnsafe(ref a, i) - m, sc, sh), Fma(Vector256.LoadUnsafe(ref a, i + 8) - m, sc, sh));
+            var (v2, v3) = Lanes.EvenOdd(Fma(Vector256.LoadUnsafe(ref b, i) - m, sc, sh), Fma(Vector256.LoadUnsafe(ref b, i + 8) - m, sc, sh));
             var best = Vector256.Max(Vector256.Max(v0, v1), Vector256.Max(v2, v3));
 
             // Cell k wins where it equals the maximum or is NaN (then the maximum is NaN and no non-NaN cell equals
@@ -100,16 +100,6 @@ internal static class BatchNormPoolKernel
         }
 
         return windows;
-    }
-
-    /// <summary>The even and the odd elements of the 16 floats lo ‖ hi, each in order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Even, Vector256<float> Odd) EvenOdd(Vector256<float> lo, Vector256<float> hi)
-    {
-        var order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
-        lo = Vector256.Shuffle(lo, order);
-        hi = Vector256.Shuffle(hi, order);
-        return (Vector256.Create(lo.GetLower(), hi.GetLower()), Vector256.Create(lo.GetUpper(), hi.GetUpper()));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

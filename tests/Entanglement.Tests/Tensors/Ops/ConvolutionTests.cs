@@ -36,6 +36,9 @@ public sealed class ConvolutionTests
     [InlineData(2, 2, 7, 7, 3, 5, 5, 2, 5)]
     [InlineData(3, 4, 5, 5, 3, 1, 1, 2, 0)]
     [InlineData(1, 1, 4, 9, 2, 1, 4, 3, 2)]
+    [InlineData(2, 3, 16, 40, 4, 5, 5, 2, 2)]
+    [InlineData(1, 4, 16, 16, 3, 5, 5, 2, 2)]
+    [InlineData(1, 2, 9, 35, 2, 3, 4, 2, 0)]
     public void Forward_matches_direct_loops(int n, int cin, int h, int w, int cout, int kh, int kw, int stride, int pad)
     {
         var rng = new Rng(seed: 7);
