@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -21,6 +22,12 @@ internal static class Im2Col
     public static void Pack(ReadOnlySpan<float> x, in ConvGeometry g, Span<float> col, int rowLength, int offset)
     {
         int outH = g.OutHeight, outW = g.OutWidth, s = g.Stride, p = g.Padding;
+        if (s != 1)
+        {
+            PackStrided(x, g, col, rowLength, offset);
+            return;
+        }
+
         var row = 0;
         for (var c = 0; c < g.Channels; c++)
         {
@@ -32,11 +39,6 @@ internal static class Im2Col
                 {
                     int owLo = g.FirstValid(kj, outW), owHi = g.EndValid(kj, g.Width, outW);
                     var dst = col.Slice((row * rowLength) + offset, outH * outW);
-                    if (s != 1)
-                    {
-                        PackStrided(plane, g, ki, kj, ohLo, ohHi, owLo, owHi, dst);
-                        continue;
-                    }
 
                     dst[..(ohLo * outW)].Clear();
                     dst[(ohHi * outW)..].Clear();
@@ -108,44 +110,65 @@ internal static class Im2Col
         }
     }
 
-    /// <summary>One im2col row of a strided convolution: zeros, then the valid cells gathered with step s.</summary>
+    /// <summary>
+    /// <see cref="Pack"/> for stride s &gt; 1: each channel is first copied into a zero canvas of (H + 2p)×(W + 2p), so
+    /// every row of the column matrix is a plain gather with step s (for s = 2, eight cells from 16 consecutive floats).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackStrided(
-        ReadOnlySpan<float> plane, in ConvGeometry g, int ki, int kj, int ohLo, int ohHi, int owLo, int owHi, Span<float> dst)
+    private static void PackStrided(ReadOnlySpan<float> x, in ConvGeometry g, Span<float> col, int rowLength, int offset)
     {
-        int outW = g.OutWidth, s = g.Stride, p = g.Padding;
-        dst.Clear();
-        if (owLo >= owHi || ohLo >= ohHi)
-        {
-            return;
-        }
+        int outH = g.OutHeight, outW = g.OutWidth, s = g.Stride, p = g.Padding;
+        int pw = g.Width + (2 * p), ph = g.Height + (2 * p);
 
-        // Bounds: the last cell read is ((ohHi − 1)·s − p + ki)·W + (owHi − 1)·s − p + kj, inside the plane.
-        _ = plane[((((ohHi - 1) * s) - p + ki) * g.Width) + ((owHi - 1) * s) - p + kj];
-        _ = dst[((ohHi - 1) * outW) + owHi - 1];
-        ref var src0 = ref MemoryMarshal.GetReference(plane);
-        ref var dst0 = ref MemoryMarshal.GetReference(dst);
-        for (var oh = ohLo; oh < ohHi; oh++)
+        // Slack after the canvas: a vector gather of the last cells may read up to 15 floats past them.
+        var size = (ph * pw) + 16;
+        var rented = size > 4096 ? ArrayPool<float>.Shared.Rent(size) : null;
+        var canvas = rented is null ? stackalloc float[size] : rented.AsSpan(0, size);
+        canvas.Clear();
+        ref var src0 = ref MemoryMarshal.GetReference(canvas);
+        var vectorized = s == 2 && Vector256.IsHardwareAccelerated;
+        var row = 0;
+        for (var c = 0; c < g.Channels; c++)
         {
-            var first = ((((oh * s) - p + ki) * g.Width) + (owLo * s)) - p + kj;
-            ref var from = ref Unsafe.Add(ref src0, first);
-            ref var to = ref Unsafe.Add(ref dst0, (oh * outW) + owLo);
-            var j = 0;
-            if (s == 2 && Vector256.IsHardwareAccelerated)
+            for (var h = 0; h < g.Height; h++)
             {
-                // Eight cells from 16 consecutive floats, while those 16 lie inside the plane.
-                for (; j + 8 <= owHi - owLo && first + (2 * j) + 16 <= plane.Length; j += 8)
+                x.Slice((c * g.InPlane) + (h * g.Width), g.Width).CopyTo(canvas.Slice(((h + p) * pw) + p, g.Width));
+            }
+
+            for (var ki = 0; ki < g.KernelHeight; ki++)
+            {
+                for (var kj = 0; kj < g.KernelWidth; kj++, row++)
                 {
-                    var (even, _) = Lanes.EvenOdd(
-                        Vector256.LoadUnsafe(ref from, (nuint)(2 * j)), Vector256.LoadUnsafe(ref from, (nuint)((2 * j) + 8)));
-                    even.StoreUnsafe(ref to, (nuint)j);
+                    var dst = col.Slice((row * rowLength) + offset, outH * outW);
+                    ref var dst0 = ref MemoryMarshal.GetReference(dst);
+                    for (var oh = 0; oh < outH; oh++)
+                    {
+                        // The last cell read is canvas[((outH − 1)·s + ki)·pw + (outW − 1)·s + kj], inside it.
+                        ref var from = ref Unsafe.Add(ref src0, (((oh * s) + ki) * pw) + kj);
+                        ref var to = ref Unsafe.Add(ref dst0, oh * outW);
+                        var j = 0;
+                        if (vectorized)
+                        {
+                            for (; j + 8 <= outW; j += 8)
+                            {
+                                var (even, _) = Lanes.EvenOdd(
+                                    Vector256.LoadUnsafe(ref from, (nuint)(2 * j)), Vector256.LoadUnsafe(ref from, (nuint)((2 * j) + 8)));
+                                even.StoreUnsafe(ref to, (nuint)j);
+                            }
+                        }
+
+                        for (; j < outW; j++)
+                        {
+                            Unsafe.Add(ref to, j) = Unsafe.Add(ref from, j * s);
+                        }
+                    }
                 }
             }
+        }
 
-            for (; j < owHi - owLo; j++)
-            {
-                Unsafe.Add(ref to, j) = Unsafe.Add(ref from, j * s);
-            }
+        if (rented is not null)
+        {
+            ArrayPool<float>.Shared.Return(rented);
         }
     }
 
