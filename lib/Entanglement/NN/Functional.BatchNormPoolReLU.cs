@@ -54,12 +54,12 @@ public static partial class Functional
             Channels(c, x.Size, ch =>
             {
                 var (sumDy, sumDyCentred) =
-                    BatchNormPoolKernel.GradientSums(g, y, winner, x.Data, n, c, ch, height, width, means[ch]);
+                    BatchNormPoolGradientKernel.GradientSums(g, y, winner, x.Data, n, c, ch, height, width, means[ch]);
                 var (scale, centred, constant) =
                     ChannelGradient(sumDy, sumDyCentred, invStd[ch], weight, ch, training, m, gGamma, gBeta);
                 if (gx is not null)
                 {
-                    BatchNormPoolKernel.InputGradient(
+                    BatchNormPoolGradientKernel.InputGradient(
                         g, y, winner, x.Data, n, c, ch, height, width, means[ch], scale, centred, constant, gx);
                 }
             });

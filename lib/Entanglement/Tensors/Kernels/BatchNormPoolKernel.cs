@@ -110,72 +110,8 @@ internal static class BatchNormPoolKernel
     private static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
         Vector256.FusedMultiplyAdd(a, b, c);
 
-    /// <summary>
-    /// (Σg, Σg·(x − mean)) over channel <paramref name="ch"/> of g, the gradient reaching the normalised tensor:
-    /// dY at each window's winner where the output is not clipped by the ReLU (y ≤ 0), zero elsewhere.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (double SumDy, double SumDyCentred) GradientSums(
-        ReadOnlySpan<float> dy, ReadOnlySpan<float> y, ReadOnlySpan<byte> winner, ReadOnlySpan<float> x, int n, int c,
-        int ch, int height, int width, float mean)
-    {
-        int outH = height / 2, outW = width / 2, plane = height * width, outPlane = outH * outW;
-        double sumDy = 0, sumDyCentred = 0;
-        for (var b = 0; b < n; b++)
-        {
-            var src = x.Slice(((b * c) + ch) * plane, plane);
-            var o0 = ((b * c) + ch) * outPlane;
-            float s = 0f, t = 0f;
-            for (var o = 0; o < outPlane; o++)
-            {
-                if (y[o0 + o] <= 0f)
-                {
-                    continue;
-                }
-
-                var g = dy[o0 + o];
-                s += g;
-                t = BatchNormKernel.Fma(g, src[Cell(o, winner[o0 + o], outW, width)] - mean, t);
-            }
-
-            sumDy += s;
-            sumDyCentred += t;
-        }
-
-        return (sumDy, sumDyCentred);
-    }
-
-    /// <summary>
-    /// dX = g·dyScale + (x − mean)·centredScale + shift over channel <paramref name="ch"/>, with g the routed
-    /// gradient of <see cref="GradientSums"/>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void InputGradient(
-        ReadOnlySpan<float> dy, ReadOnlySpan<float> y, ReadOnlySpan<byte> winner, ReadOnlySpan<float> x, int n, int c,
-        int ch, int height, int width, float mean, float dyScale, float centredScale, float shift, Span<float> dx)
-    {
-        int outW = width / 2, plane = height * width, outPlane = (height / 2) * outW;
-        for (var b = 0; b < n; b++)
-        {
-            var off = ((b * c) + ch) * plane;
-            var dst = dx.Slice(off, plane);
-            BatchNormKernel.Affine(x.Slice(off, plane), mean, centredScale, shift, default, 0f, dst);
-            var o0 = ((b * c) + ch) * outPlane;
-            for (var o = 0; o < outPlane; o++)
-            {
-                if (y[o0 + o] <= 0f)
-                {
-                    continue;
-                }
-
-                var cell = Cell(o, winner[o0 + o], outW, width);
-                dst[cell] = BatchNormKernel.Fma(dy[o0 + o], dyScale, dst[cell]);
-            }
-        }
-    }
-
     /// <summary>In-plane index of window <paramref name="o"/>'s cell <paramref name="at"/> (0..3).</summary>
-    private static int Cell(int o, int at, int outW, int width)
+    internal static int Cell(int o, int at, int outW, int width)
     {
         var oh = o / outW;
         var ow = o - (oh * outW);
