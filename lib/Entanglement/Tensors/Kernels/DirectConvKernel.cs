@@ -188,6 +188,37 @@ internal static class DirectConvKernel
         }
     }
 
+    /// <summary>
+    /// sums[kj] += Σ_(oh, ow) dy[oh, ow]·image[firstRow + oh, ow + kj] for kj = 0..4, for an output width that is a
+    /// multiple of 8.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CorrelateRowOfFive(ref float image, ref float dy, int firstRow, int pw, int outW, int outH, Span<double> sums)
+    {
+        Vector256<float> a0 = Vector256<float>.Zero, a1 = a0, a2 = a0, a3 = a0, a4 = a0;
+        for (var oh = 0; oh < outH; oh++)
+        {
+            ref var row = ref Unsafe.Add(ref image, (firstRow + oh) * pw);
+            ref var d = ref Unsafe.Add(ref dy, oh * outW);
+            for (var ow = 0; ow < outW; ow += Vector256<float>.Count)
+            {
+                var g = Vector256.LoadUnsafe(ref d, (nuint)ow);
+                ref var s = ref Unsafe.Add(ref row, ow);
+                a0 = Fma(g, Vector256.LoadUnsafe(ref s), a0);
+                a1 = Fma(g, Vector256.LoadUnsafe(ref s, 1), a1);
+                a2 = Fma(g, Vector256.LoadUnsafe(ref s, 2), a2);
+                a3 = Fma(g, Vector256.LoadUnsafe(ref s, 3), a3);
+                a4 = Fma(g, Vector256.LoadUnsafe(ref s, 4), a4);
+            }
+        }
+
+        sums[0] += Vector256.Sum(a0);
+        sums[1] += Vector256.Sum(a1);
+        sums[2] += Vector256.Sum(a2);
+        sums[3] += Vector256.Sum(a3);
+        sums[4] += Vector256.Sum(a4);
+    }
+
     /// <summary>sums[p] += Σ_(oh, ow) dy[oh, ow]·image[c, oh + ki, ow + kj] for each tap p = (c, ki, kj), and sums[PatchSize] += Σ dy.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Correlate(ReadOnlySpan<float> image, ReadOnlySpan<float> dy, in ConvGeometry g, Span<double> sums)
@@ -203,6 +234,14 @@ internal static class DirectConvKernel
         {
             for (var ki = 0; ki < g.KernelHeight; ki++)
             {
+                if (g.KernelWidth == 5 && vectorEnd == outW)
+                {
+                    // The five taps of a kernel row share each load of dy: five FMA chains, one per tap.
+                    CorrelateRowOfFive(ref src, ref grad, (c * ph) + ki, pw, outW, outH, sums.Slice(p, 5));
+                    p += 5;
+                    continue;
+                }
+
                 for (var kj = 0; kj < g.KernelWidth; kj++, p++)
                 {
                     // Four FMA chains (by column vector modulo 4), summed in a fixed order at the end.
