@@ -71,6 +71,12 @@ internal static class Im2Col
     public static void Unpack(ReadOnlySpan<float> col, int rowLength, int offset, in ConvGeometry g, Span<float> dx)
     {
         int outH = g.OutHeight, outW = g.OutWidth, s = g.Stride, p = g.Padding;
+        if (s != 1)
+        {
+            UnpackStrided(col, rowLength, offset, g, dx);
+            return;
+        }
+
         var row = 0;
         for (var c = 0; c < g.Channels; c++)
         {
@@ -82,11 +88,6 @@ internal static class Im2Col
                 {
                     int owLo = g.FirstValid(kj, outW), owHi = g.EndValid(kj, g.Width, outW);
                     var src = col.Slice((row * rowLength) + offset, outH * outW);
-                    if (s != 1)
-                    {
-                        UnpackStrided(src, g, ki, kj, ohLo, ohHi, owLo, owHi, plane);
-                        continue;
-                    }
 
                     for (var oh = ohLo; oh < ohHi; oh++)
                     {
@@ -172,29 +173,64 @@ internal static class Im2Col
         }
     }
 
-    /// <summary>The adjoint of <see cref="PackStrided"/>: adds the valid cells of one row back with step s.</summary>
+    /// <summary>
+    /// The adjoint of <see cref="PackStrided"/>: each channel's column rows are added into a zero canvas of
+    /// (H + 2p)×(W + 2p) (for s = 2, eight cells at a time, interleaved with zeros), whose interior is then added to dx.
+    /// Each cell receives its terms in the order of the scalar sweep.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UnpackStrided(
-        ReadOnlySpan<float> src, in ConvGeometry g, int ki, int kj, int ohLo, int ohHi, int owLo, int owHi, Span<float> plane)
+    private static void UnpackStrided(ReadOnlySpan<float> col, int rowLength, int offset, in ConvGeometry g, Span<float> dx)
     {
-        int outW = g.OutWidth, s = g.Stride, p = g.Padding;
-        if (owLo >= owHi || ohLo >= ohHi)
+        int outH = g.OutHeight, outW = g.OutWidth, s = g.Stride, p = g.Padding;
+        int pw = g.Width + (2 * p), ph = g.Height + (2 * p);
+        var size = (ph * pw) + 16;
+        var rented = size > 4096 ? ArrayPool<float>.Shared.Rent(size) : null;
+        var canvas = rented is null ? stackalloc float[size] : rented.AsSpan(0, size);
+        ref var canvas0 = ref MemoryMarshal.GetReference(canvas);
+        var vectorized = s == 2 && Vector256.IsHardwareAccelerated;
+        var row = 0;
+        for (var c = 0; c < g.Channels; c++)
         {
-            return;
+            canvas.Clear();
+            for (var ki = 0; ki < g.KernelHeight; ki++)
+            {
+                for (var kj = 0; kj < g.KernelWidth; kj++, row++)
+                {
+                    var src = col.Slice((row * rowLength) + offset, outH * outW);
+                    ref var src0 = ref MemoryMarshal.GetReference(src);
+                    for (var oh = 0; oh < outH; oh++)
+                    {
+                        ref var to = ref Unsafe.Add(ref canvas0, (((oh * s) + ki) * pw) + kj);
+                        ref var from = ref Unsafe.Add(ref src0, oh * outW);
+                        var j = 0;
+                        if (vectorized)
+                        {
+                            for (; j + 8 <= outW; j += 8)
+                            {
+                                var (lo, hi) = Lanes.Interleave(Vector256.LoadUnsafe(ref from, (nuint)j), Vector256<float>.Zero);
+                                (Vector256.LoadUnsafe(ref to, (nuint)(2 * j)) + lo).StoreUnsafe(ref to, (nuint)(2 * j));
+                                (Vector256.LoadUnsafe(ref to, (nuint)((2 * j) + 8)) + hi).StoreUnsafe(ref to, (nuint)((2 * j) + 8));
+                            }
+                        }
+
+                        for (; j < outW; j++)
+                        {
+                            Unsafe.Add(ref to, j * s) += Unsafe.Add(ref from, j);
+                        }
+                    }
+                }
+            }
+
+            for (var h = 0; h < g.Height; h++)
+            {
+                var run = dx.Slice((c * g.InPlane) + (h * g.Width), g.Width);
+                TensorPrimitives.Add(run, canvas.Slice(((h + p) * pw) + p, g.Width), run);
+            }
         }
 
-        _ = plane[((((ohHi - 1) * s) - p + ki) * g.Width) + ((owHi - 1) * s) - p + kj];
-        _ = src[((ohHi - 1) * outW) + owHi - 1];
-        ref var src0 = ref MemoryMarshal.GetReference(src);
-        ref var dst0 = ref MemoryMarshal.GetReference(plane);
-        for (var oh = ohLo; oh < ohHi; oh++)
+        if (rented is not null)
         {
-            ref var from = ref Unsafe.Add(ref src0, (oh * outW) + owLo);
-            ref var to = ref Unsafe.Add(ref dst0, ((((oh * s) - p + ki) * g.Width) + (owLo * s)) - p + kj);
-            for (var j = 0; j < owHi - owLo; j++)
-            {
-                Unsafe.Add(ref to, j * s) += Unsafe.Add(ref from, j);
-            }
+            ArrayPool<float>.Shared.Return(rented);
         }
     }
 }

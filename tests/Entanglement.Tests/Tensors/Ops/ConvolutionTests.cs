@@ -59,6 +59,7 @@ public sealed class ConvolutionTests
     [InlineData(2, 1, 7, 7, 2, 5, 5, 2, 5)]
     [InlineData(2, 4, 5, 5, 3, 1, 1, 2, 0)]
     [InlineData(1, 2, 4, 9, 2, 2, 4, 3, 2)]
+    [InlineData(1, 2, 6, 17, 2, 3, 3, 2, 1)]
     public void Backward_matches_finite_differences(
         int n, int cin, int h, int w, int cout, int kh, int kw, int stride, int pad)
     {
