@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Entanglement.Tensors.Kernels;
 
@@ -86,7 +87,28 @@ internal static class GemmPacking
                 dst.Slice(s * Nr * kc, Nr * kc).Clear();
             }
 
-            if (transB)
+            if (transB && cols == Nr && Avx.IsSupported)
+            {
+                // Blocks of 8 columns × 8 reduction indices, transposed in registers; the rest of kc one by one.
+                var p = 0;
+                for (; p + 8 <= kc; p += 8)
+                {
+                    for (var half = 0; half < Nr; half += 8)
+                    {
+                        ref var first = ref Unsafe.Add(ref src, ((j + half) * k) + p0 + p);
+                        Lanes.Transpose8x8(ref first, k, ref Unsafe.Add(ref d, (p * Nr) + half), Nr);
+                    }
+                }
+
+                for (; p < kc; p++)
+                {
+                    for (var q = 0; q < Nr; q++)
+                    {
+                        Unsafe.Add(ref d, (p * Nr) + q) = Unsafe.Add(ref src, ((j + q) * k) + p0 + p);
+                    }
+                }
+            }
+            else if (transB)
             {
                 // op(B)[p, j + q] = b[(j + q)·k + p]: each column is a run of consecutive floats.
                 for (var q = 0; q < cols; q++)
