@@ -10,7 +10,7 @@ namespace Entanglement.Tensors.Kernels;
 /// <remarks>
 /// Blocked and packed in the manner of GotoBLAS: op(A) is packed once into slivers of 6 rows (per block of 256
 /// reduction indices); C is cut into column chunks that run in parallel, each packing its slice of op(B) into
-/// slivers of 16 columns and sweeping them with the 6×16 <see cref="GemmMicroKernel"/>. Buffers come from the
+/// slivers of NR columns and sweeping them with the 6×NR <see cref="GemmMicroKernel"/> (NR = 16, or 32 with 512-bit vectors). Buffers come from the
 /// shared array pool. Every element of C is reduced in the same order (k blocks in turn, within a block
 /// p = 0, 1, ...) whatever the chunking or thread count, so results are deterministic.
 /// </remarks>
@@ -18,7 +18,7 @@ public static class Gemm
 {
     private const int KBlock = 256;
     private const int Mr = GemmMicroKernel.Rows;
-    private const int Nr = GemmMicroKernel.Columns;
+    private static readonly int Nr = GemmMicroKernel.Columns;
     private const int MaxColumnsPerChunk = 256;
     private const int MinColumnsPerChunk = 64;
     private const long ParallelFlops = 1L << 21;

@@ -15,7 +15,7 @@ namespace Entanglement.Tensors.Kernels;
 internal static class GemmPacking
 {
     private const int Mr = GemmMicroKernel.Rows;
-    private const int Nr = GemmMicroKernel.Columns;
+    private static readonly int Nr = GemmMicroKernel.Columns;
 
     /// <summary>
     /// Packs rows [i0, i0 + mc) and reduction indices [p0, p0 + kc) of op(A) (m×k) into <paramref name="dst"/>:
@@ -125,8 +125,10 @@ internal static class GemmPacking
                 for (var p = 0; p < kc; p++)
                 {
                     ref var row = ref Unsafe.Add(ref src, ((p0 + p) * n) + j);
-                    Vector256.LoadUnsafe(ref row).StoreUnsafe(ref d, (nuint)(p * Nr));
-                    Vector256.LoadUnsafe(ref row, 8).StoreUnsafe(ref d, (nuint)((p * Nr) + 8));
+                    for (var q = 0; q < Nr; q += 8)
+                    {
+                        Vector256.LoadUnsafe(ref row, (nuint)q).StoreUnsafe(ref d, (nuint)((p * Nr) + q));
+                    }
                 }
             }
             else

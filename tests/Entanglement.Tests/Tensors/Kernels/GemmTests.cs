@@ -43,6 +43,59 @@ public sealed class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(16, false)]
+    [InlineData(16, true)]
+    [InlineData(32, false)]
+    [InlineData(32, true)]
+    public void Micro_kernels_of_both_widths_match_a_double_sum(int width, bool overwrite)
+    {
+        var supported = width == 16
+            ? System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated
+            : System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+        if (!supported)
+        {
+            return;
+        }
+
+        const int kc = 37, ldc = 40;
+        var rng = new Rng(seed: (ulong)width);
+        var a = Draw(rng, kc * GemmMicroKernel.Rows);
+        var b = Draw(rng, kc * width);
+        var c = Draw(rng, 6 * ldc);
+        var before = (float[])c.Clone();
+        if (width == 16)
+        {
+            GemmMicroKernel.Run256(kc, a, b, c, ldc, overwrite);
+        }
+        else
+        {
+            GemmMicroKernel.Run512(kc, a, b, c, ldc, overwrite);
+        }
+
+        for (var r = 0; r < 6; r++)
+        {
+            for (var q = 0; q < ldc; q++)
+            {
+                var i = (r * ldc) + q;
+                if (q >= width)
+                {
+                    Assert.Equal(before[i], c[i]);
+                    continue;
+                }
+
+                double sum = overwrite ? 0 : before[i], bound = Math.Abs(sum);
+                for (var p = 0; p < kc; p++)
+                {
+                    sum += (double)a[(p * 6) + r] * b[(p * width) + q];
+                    bound += Math.Abs((double)a[(p * 6) + r] * b[(p * width) + q]);
+                }
+
+                Assert.True(Math.Abs(c[i] - sum) <= 1e-5 * bound, $"width {width}, C[{r}, {q}]: {c[i]} vs {sum}");
+            }
+        }
+    }
+
     [Fact]
     public void Each_element_is_the_same_whatever_the_tiling()
     {
