@@ -46,4 +46,21 @@ public sealed class ScenarioSmokeTests
         Assert.Equal(grid.WBayes[0, 1], result.ImproveU.Downstream[1][0]);
         Assert.Equal(grid.UError[0], result.ImproveU.Upstream[1][0]);
     }
+
+    [Fact]
+    public void The_two_difficulty_readings_rank_the_images_differently_and_are_stored_apart()
+    {
+        var batches = AntiCorrelatedErrors.Config.For(Profile.Smoke);
+        var epochEnd = batches with { Difficulty = DifficultyCurve.EpochEndEval };
+        Assert.NotEqual(
+            Entanglement.Experiments.ConfigHash.OfSweepConfig(batches).Hash, Entanglement.Experiments.ConfigHash.OfSweepConfig(epochEnd).Hash);
+        Assert.Contains("eval losses after each epoch", epochEnd.Describe(), StringComparison.Ordinal);
+        var a = AntiCorrelatedErrors.RunOne(batches, seed: 1);
+        var b = AntiCorrelatedErrors.RunOne(epochEnd, seed: 1);
+
+        // Same seed, same reference run; only the ranking differs, so the flipped sets (and what u learns) differ.
+        Assert.NotEqual(a.FlippedOnes[1], b.FlippedOnes[1]);
+        Assert.NotEqual(a.UError[1], b.UError[1]);
+        Assert.Equal(a.UError[0], b.UError[0]);
+    }
 }
