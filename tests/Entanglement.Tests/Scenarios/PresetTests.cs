@@ -35,6 +35,6 @@ public sealed class PresetTests
         Assert.Equal(8, HypothesisSpaceMismatch.Config.For(Profile.Quick).Upstream.Width);
         var ace = AntiCorrelatedErrors.Config.For(Profile.Quick);
         Assert.Equal((15, 10), (ace.ReferenceTraining.Epochs, ace.UpstreamTraining.Epochs));
-        Assert.Equal(DifficultyCurve.TrainingBatches, ace.Difficulty);
+        Assert.Equal(DifficultyCurve.EpochEndEval, ace.Difficulty);
     }
 }

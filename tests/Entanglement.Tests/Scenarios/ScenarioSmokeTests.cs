@@ -50,11 +50,12 @@ public sealed class ScenarioSmokeTests
     [Fact]
     public void The_two_difficulty_readings_rank_the_images_differently_and_are_stored_apart()
     {
-        var batches = AntiCorrelatedErrors.Config.For(Profile.Smoke);
-        var epochEnd = batches with { Difficulty = DifficultyCurve.EpochEndEval };
+        var epochEnd = AntiCorrelatedErrors.Config.For(Profile.Smoke);
+        var batches = epochEnd with { Difficulty = DifficultyCurve.TrainingBatches };
         Assert.NotEqual(
             Entanglement.Experiments.ConfigHash.OfSweepConfig(batches).Hash, Entanglement.Experiments.ConfigHash.OfSweepConfig(epochEnd).Hash);
         Assert.Contains("eval losses after each epoch", epochEnd.Describe(), StringComparison.Ordinal);
+        Assert.Contains("losses in the training batches", batches.Describe(), StringComparison.Ordinal);
         var a = AntiCorrelatedErrors.RunOne(batches, seed: 1);
         var b = AntiCorrelatedErrors.RunOne(epochEnd, seed: 1);
 
