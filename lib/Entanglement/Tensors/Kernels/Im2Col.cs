@@ -47,19 +47,7 @@ internal static class Im2Col
                         var d = dst.Slice(oh * outW, outW);
                         d[..owLo].Clear();
                         d[owHi..].Clear();
-                        var src = plane.Slice(((oh * s) - p + ki) * g.Width);
-                        var iw = (owLo * s) - p + kj;
-                        if (s == 1)
-                        {
-                            src.Slice(iw, owHi - owLo).CopyTo(d[owLo..owHi]);
-                        }
-                        else
-                        {
-                            for (var ow = owLo; ow < owHi; ow++, iw += s)
-                            {
-                                d[ow] = src[iw];
-                            }
-                        }
+                        plane.Slice(((oh - p + ki) * g.Width) + owLo - p + kj, owHi - owLo).CopyTo(d[owLo..owHi]);
                     }
                 }
             }
@@ -91,25 +79,22 @@ internal static class Im2Col
 
                     for (var oh = ohLo; oh < ohHi; oh++)
                     {
-                        var d = src.Slice(oh * outW, outW);
-                        var dst = plane.Slice(((oh * s) - p + ki) * g.Width);
-                        var iw = (owLo * s) - p + kj;
-                        if (s == 1)
-                        {
-                            var run = dst.Slice(iw, owHi - owLo);
-                            TensorPrimitives.Add(run, d[owLo..owHi], run);
-                            continue;
-                        }
-
-                        for (var ow = owLo; ow < owHi; ow++, iw += s)
-                        {
-                            dst[iw] += d[ow];
-                        }
+                        var run = plane.Slice(((oh - p + ki) * g.Width) + owLo - p + kj, owHi - owLo);
+                        TensorPrimitives.Add(run, src.Slice((oh * outW) + owLo, owHi - owLo), run);
                     }
                 }
             }
         }
     }
+
+    /// <summary>Largest canvas (floats) kept on the stack; bigger ones come from the array pool.</summary>
+    private const int MaxStackCanvas = 4096;
+
+    /// <summary>
+    /// Floats of one channel's zero canvas, (H + 2p)×(W + 2p), plus 16 of slack: a vector gather or add of a row's last
+    /// cells may touch up to 15 floats past them.
+    /// </summary>
+    private static int CanvasSize(in ConvGeometry g) => ((g.Height + (2 * g.Padding)) * (g.Width + (2 * g.Padding))) + 16;
 
     /// <summary>
     /// <see cref="Pack"/> for stride s &gt; 1: each channel is first copied into a zero canvas of (H + 2p)×(W + 2p), so
@@ -119,11 +104,9 @@ internal static class Im2Col
     private static void PackStrided(ReadOnlySpan<float> x, in ConvGeometry g, Span<float> col, int rowLength, int offset)
     {
         int outH = g.OutHeight, outW = g.OutWidth, s = g.Stride, p = g.Padding;
-        int pw = g.Width + (2 * p), ph = g.Height + (2 * p);
-
-        // Slack after the canvas: a vector gather of the last cells may read up to 15 floats past them.
-        var size = (ph * pw) + 16;
-        var rented = size > 4096 ? ArrayPool<float>.Shared.Rent(size) : null;
+        var pw = g.Width + (2 * p);
+        var size = CanvasSize(g);
+        var rented = size > MaxStackCanvas ? ArrayPool<float>.Shared.Rent(size) : null;
         var canvas = rented is null ? stackalloc float[size] : rented.AsSpan(0, size);
         canvas.Clear();
         ref var src0 = ref MemoryMarshal.GetReference(canvas);
@@ -182,9 +165,9 @@ internal static class Im2Col
     private static void UnpackStrided(ReadOnlySpan<float> col, int rowLength, int offset, in ConvGeometry g, Span<float> dx)
     {
         int outH = g.OutHeight, outW = g.OutWidth, s = g.Stride, p = g.Padding;
-        int pw = g.Width + (2 * p), ph = g.Height + (2 * p);
-        var size = (ph * pw) + 16;
-        var rented = size > 4096 ? ArrayPool<float>.Shared.Rent(size) : null;
+        var pw = g.Width + (2 * p);
+        var size = CanvasSize(g);
+        var rented = size > MaxStackCanvas ? ArrayPool<float>.Shared.Rent(size) : null;
         var canvas = rented is null ? stackalloc float[size] : rented.AsSpan(0, size);
         ref var canvas0 = ref MemoryMarshal.GetReference(canvas);
         var vectorized = s == 2 && Vector256.IsHardwareAccelerated;
