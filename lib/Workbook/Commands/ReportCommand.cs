@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Entanglement.Kernel;
 using Entanglement.Notebooks;
 
 namespace Workbook.Commands;
@@ -32,7 +33,7 @@ internal static class ReportCommand
                 Profile = parse.GetValue(profile) ?? NotebookRunOptions.DefaultProfile,
                 Html = ReportPageOptions.Create(parse.GetValue(plotly) ?? "offline"),
             };
-            var entries = await ReportBuilder.BuildAsync(parse.GetRequiredValue(notebooks).FullName, outFolder, options,
+            var entries = await ReportBuilder.BuildAsync(new NotebookExecutor(), parse.GetRequiredValue(notebooks).FullName, outFolder, options,
                 ConsoleProgress.ForNotebooks(), cancellationToken);
             foreach (var entry in entries.Where(e => !e.Succeeded))
             {
