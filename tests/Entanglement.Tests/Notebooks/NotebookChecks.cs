@@ -48,6 +48,33 @@ internal static class NotebookChecks
         Assert.Contains($"profile {profile}", summary.Outputs.Single().GetText("text/plain"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Jupyter's own validator (python's <c>nbformat.validate</c>) accepts the executed notebook; skipped where python's
+    /// nbformat is missing, unless CI requires Jupyter.
+    /// </summary>
+    public static void AssertValidForJupyter(NotebookDocument executed)
+    {
+        if (OfficialKernel.Python is not { } python)
+        {
+            Assert.NotEqual("1", Environment.GetEnvironmentVariable(JupyterTheoryAttribute.RequireVariable));
+            return;
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"workbook-validate-{Guid.NewGuid():N}.ipynb");
+        try
+        {
+            executed.Save(file);
+            var check = ChildProcess.Run(python,
+                ["-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", file],
+                Path.GetTempPath(), TimeSpan.FromMinutes(1));
+            Assert.True(check.ExitCode == 0, check.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>The figure object passed to Plotly.newPlot in a chart fragment: its JSON follows the element id.</summary>
     private static JsonObject FigureOf(string html)
     {

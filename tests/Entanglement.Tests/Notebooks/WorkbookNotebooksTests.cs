@@ -42,6 +42,7 @@ public sealed class WorkbookNotebooksTests
                 new NotebookRunOptions { Profile = "smoke", BaseDirectory = NotebookChecks.Folder, NotebookName = name });
             Assert.True(result.Succeeded, result.Error?.Describe(name));
             NotebookChecks.AssertRanCleanly(result.Notebook, "smoke");
+            NotebookChecks.AssertValidForJupyter(result.Notebook);
         }
         finally
         {
