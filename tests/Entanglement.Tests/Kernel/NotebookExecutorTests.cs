@@ -78,6 +78,21 @@ public sealed class NotebookExecutorTests
     }
 
     [Fact]
+    public async Task Markdown_and_raw_cells_are_never_executed()
+    {
+        var result = await Run(
+            NotebookCell.Markdown("throw new InvalidOperationException(\"markdown ran\");"),
+            NotebookCell.Raw("throw new InvalidOperationException(\"raw ran\");"),
+            NotebookCell.Code("6 * 7"));
+
+        Assert.True(result.Succeeded, result.Error?.Describe("test"));
+        Assert.Empty(result.Notebook.Cells[0].Outputs);
+        Assert.Empty(result.Notebook.Cells[1].Outputs);
+        Assert.Equal("42", result.Notebook.Cells[2].Outputs.Single().GetText("text/plain"));
+        Assert.Equal(1, result.Notebook.Cells[2].ExecutionCount);
+    }
+
+    [Fact]
     public async Task A_runtime_error_keeps_earlier_output_and_records_the_exception()
     {
         var result = await Run(
