@@ -100,7 +100,13 @@ internal sealed class LocalSlurmCluster : IDisposable
         {
             try
             {
+                // SIGTERM first, so slurmctld stops its own helper (slurmscriptd); SIGKILL if that takes too long.
                 if (!daemon.HasExited)
+                {
+                    Run("kill", ["-TERM", daemon.Id.ToString(CultureInfo.InvariantCulture)], null, TimeSpan.FromSeconds(10));
+                }
+
+                if (!daemon.WaitForExit(15_000))
                 {
                     daemon.Kill();
                     daemon.WaitForExit(10_000);

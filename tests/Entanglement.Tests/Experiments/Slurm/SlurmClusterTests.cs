@@ -7,7 +7,7 @@ namespace Entanglement.Tests.Experiments.Slurm;
 /// <summary>
 /// <c>workbook slurm … --submit</c> on a real one-node Slurm cluster: the smoke sweeps of two experiments as arrays of
 /// three tasks plus a merge job each end in merged stores equal, run for run and value for value, to one process running
-/// the same sweeps, and in the same JSON summary.
+/// the same sweeps, and in the same JSON summary; submitting again after a failed task runs only that task.
 /// </summary>
 public sealed class SlurmClusterTests
 {
@@ -46,6 +46,18 @@ public sealed class SlurmClusterTests
             AssertSameRuns(single, job, experiment);
             Assert.Equal(File.ReadAllText(folder.File($"{experiment}.json")), File.ReadAllText(job.SummaryPath));
         }
+
+        // Task 1 of the first experiment failed (no done marker, its store lost): submitting again runs only that task,
+        // and the merge accepts its re-computed runs as duplicates of the merged ones.
+        var (first, _) = jobs[Experiments[0]];
+        File.Delete(Path.Combine(first.RunDirectory, "shards", "1.done"));
+        File.Delete(first.ShardStorePath(1));
+        var again = SlurmSubmission.Parse(WorkbookCli.Run(cluster.Environment, Limit, "slurm", Experiments[0], "--profile", "smoke",
+            "--shards", "3", "--partition", LocalSlurmCluster.Partition, "--run-dir", first.RunDirectory, "--submit"));
+        Assert.Equal([1], again.Tasks);
+        Assert.Equal("COMPLETED", WaitForEnd(cluster, again.MergeJobId, clock));
+        AssertSameRuns(single, first, Experiments[0]);
+        Assert.Contains("0 added", File.ReadAllText(Path.Combine(first.RunDirectory, "logs", $"merge-{again.MergeJobId}.out")), StringComparison.Ordinal);
     }
 
     private static string WaitForEnd(LocalSlurmCluster cluster, long jobId, Stopwatch clock)
