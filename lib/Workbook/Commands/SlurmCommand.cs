@@ -17,7 +17,7 @@ internal static class SlurmCommand
         var name = new Argument<string>("experiment") { Description = "An experiment name (see `workbook list`) or 'all'." };
         var runOptions = new Argument<string[]>("run-options")
         {
-            Description = "After --: more `workbook run` options for every task, e.g. -- --seeds 40 --dataset svhn.",
+            Description = "After --: more `workbook run` options, e.g. -- --seeds 40 --dataset svhn; --workers (and --device) go to the array tasks only.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var profile = new Option<string>("--profile") { Description = "smoke, quick or paper.", DefaultValueFactory = _ => "quick" };
@@ -49,6 +49,7 @@ internal static class SlurmCommand
                 experiment = ExperimentCatalog.Find(experiment).Name;
             }
 
+            var passThrough = SlurmJob.SplitRunOptions(parse.GetValue(runOptions) ?? []);
             var profileName = ScenarioProfile.Parse(parse.GetValue(profile) ?? "quick").Name;
             var job = new SlurmJob
             {
@@ -57,7 +58,8 @@ internal static class SlurmCommand
                 Shards = parse.GetValue(shards),
                 RunDirectory = Path.GetFullPath(parse.GetValue(runDir) ?? Path.Combine("runs", $"{experiment}-{profileName}")),
                 WorkbookCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "workbook.dll")],
-                RunArguments = parse.GetValue(runOptions) ?? [],
+                RunArguments = passThrough.Run,
+                TaskArguments = passThrough.Task,
                 Partition = parse.GetValue(partition),
                 Gres = parse.GetValue(gres),
                 Time = parse.GetValue(time),

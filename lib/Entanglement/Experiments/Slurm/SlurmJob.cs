@@ -9,6 +9,12 @@ public sealed record SlurmJob
     /// <summary>Options the script sets itself for every <c>workbook run</c>, so they may not be passed through.</summary>
     public static IReadOnlyList<string> ReservedRunOptions { get; } = ["--profile", "--shard", "--store", "--json"];
 
+    /// <summary>
+    /// <c>workbook run</c> options that decide where and how runs train, not which runs exist or what they compute:
+    /// only the array tasks get them, so the merge job (which only reads) needs no GPU.
+    /// </summary>
+    public static IReadOnlyList<string> TaskOnlyRunOptions { get; } = ["--device", "--workers"];
+
     /// <summary>An experiment name of <c>workbook list</c>, or <c>all</c>.</summary>
     public required string Experiment { get; init; }
 
@@ -27,6 +33,9 @@ public sealed record SlurmJob
     /// <summary>Further <c>workbook run</c> options for every task and the summary (e.g. <c>--seeds 40</c>, <c>--dataset svhn</c>).</summary>
     public IReadOnlyList<string> RunArguments { get; init; } = [];
 
+    /// <summary>Further <c>workbook run</c> options for the array tasks only (see <see cref="TaskOnlyRunOptions"/>).</summary>
+    public IReadOnlyList<string> TaskArguments { get; init; } = [];
+
     /// <summary>The Slurm partition (<c>sbatch --partition</c>); null for the cluster's default.</summary>
     public string? Partition { get; init; }
 
@@ -44,6 +53,34 @@ public sealed record SlurmJob
 
     /// <summary>Absolute folder of the notebooks the report runs.</summary>
     public string NotebooksDirectory { get; init; } = "notebooks";
+
+    /// <summary>
+    /// Splits pass-through <c>workbook run</c> options into those for every run (<see cref="RunArguments"/>) and those
+    /// for the array tasks only (<see cref="TaskOnlyRunOptions"/>, as <c>--device cuda</c> or <c>--device=cuda</c>).
+    /// </summary>
+    public static (IReadOnlyList<string> Run, IReadOnlyList<string> Task) SplitRunOptions(IReadOnlyList<string> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var run = new List<string>();
+        var task = new List<string>();
+        for (var i = 0; i < options.Count; i++)
+        {
+            var name = options[i].Split('=')[0];
+            if (!TaskOnlyRunOptions.Contains(name, StringComparer.Ordinal))
+            {
+                run.Add(options[i]);
+                continue;
+            }
+
+            task.Add(options[i]);
+            if (!options[i].Contains('=', StringComparison.Ordinal) && i + 1 < options.Count)
+            {
+                task.Add(options[++i]);
+            }
+        }
+
+        return (run, task);
+    }
 
     /// <summary>The generated script, <c>slurm.sh</c> in the run folder.</summary>
     public string ScriptPath => Path.Combine(RunDirectory, "slurm.sh");
@@ -79,7 +116,7 @@ public sealed record SlurmJob
             throw new ArgumentException("Slurm job: the command that starts the workbook CLI is empty.", nameof(WorkbookCommand));
         }
 
-        var reserved = RunArguments.FirstOrDefault(a => ReservedRunOptions.Any(r =>
+        var reserved = RunArguments.Concat(TaskArguments).FirstOrDefault(a => ReservedRunOptions.Any(r =>
             string.Equals(a, r, StringComparison.Ordinal) || a.StartsWith(r + "=", StringComparison.Ordinal)));
         if (reserved is not null)
         {
@@ -88,7 +125,7 @@ public sealed record SlurmJob
                 + "pass only other `workbook run` options through.", nameof(RunArguments));
         }
 
-        foreach (var value in new[] { Experiment, Profile, Partition, Gres, Time }.Concat(RunArguments).Concat(SbatchArguments))
+        foreach (var value in new[] { Experiment, Profile, Partition, Gres, Time }.Concat(RunArguments).Concat(TaskArguments).Concat(SbatchArguments))
         {
             if (value is not null && value.Any(c => c is '\n' or '\r' or '\0'))
             {

@@ -21,6 +21,7 @@ public static class SlurmScript
         Setting(settings, "PROFILE", Quote(job.Profile), "smoke, quick or paper");
         Setting(settings, "SHARDS", job.Shards.ToString(CultureInfo.InvariantCulture), "array tasks 0 .. SHARDS-1; task k runs shard k/SHARDS");
         Setting(settings, "RUN_ARGS", Array(job.RunArguments), "more `workbook run` options for every task, e.g. (--seeds 40)");
+        Setting(settings, "TASK_ARGS", Array(job.TaskArguments), "`workbook run` options for the array tasks only, e.g. (--workers 4)");
         Setting(settings, "RUN_DIR", Quote(job.RunDirectory), "shards/, logs/, results.db and summary.json go here");
         Setting(settings, "REPORT", job.Report ? "1" : "0", "1: the merge job also runs `workbook report` on the merged store");
         Setting(settings, "NOTEBOOKS", Quote(job.NotebooksDirectory), "the notebooks the report runs");
@@ -58,10 +59,10 @@ public static class SlurmScript
     private static string Describe(SlurmJob job)
     {
         var words = new List<string> { "workbook", "slurm", job.Experiment, "--profile", job.Profile, "--shards", job.Shards.ToString(CultureInfo.InvariantCulture) };
-        if (job.RunArguments.Count > 0)
+        if (job.RunArguments.Count + job.TaskArguments.Count > 0)
         {
             words.Add("--");
-            words.AddRange(job.RunArguments);
+            words.AddRange(job.RunArguments.Concat(job.TaskArguments));
         }
 
         return string.Join(' ', words.Select(Quote));
@@ -80,7 +81,8 @@ public static class SlurmScript
         # when every task has succeeded (--dependency=afterok), merges the shard stores into results.db
         # (`workbook results merge` refuses runs that conflict with stored ones), then writes summary.json with
         # `workbook run ... --json` against the merged store, which holds every run, so it only reads. Logs: logs/.
-        # Edit any setting below and submit again: tasks whose shards/k.done does not match the settings run again.
+        # Edit any setting below and submit again: tasks whose shards/k.done does not match the settings run again
+        # (TASK_ARGS, and the sbatch settings, decide only where and how the runs train, so they are not compared).
         set -euo pipefail
 
         # ---- settings --------------------------------------------------------------------------------------------
@@ -95,7 +97,7 @@ public static class SlurmScript
           local k=${SLURM_ARRAY_TASK_ID:?not an array task; submit with: bash slurm.sh submit}
           mkdir -p "$RUN_DIR/shards"
           rm -f "$RUN_DIR/shards/$k.done"
-          "${WORKBOOK[@]}" run "$EXPERIMENT" --profile "$PROFILE" "${RUN_ARGS[@]}" \
+          "${WORKBOOK[@]}" run "$EXPERIMENT" --profile "$PROFILE" "${RUN_ARGS[@]}" "${TASK_ARGS[@]}" \
             --shard "$k/$SHARDS" --store "$RUN_DIR/shards/$k.db"
           signature > "$RUN_DIR/shards/$k.done"
         }

@@ -43,6 +43,7 @@ internal sealed class FakeSlurm : IDisposable
         Job = SlurmJobs.Sample(Path.Combine(_folder.Path, "it's a run"), [workbook]) with
         {
             RunArguments = ["--seeds", "2"],
+            TaskArguments = ["--workers", "1"],
             Partition = "debug queue",
             Gres = "gpu:1",
         };

@@ -31,6 +31,7 @@ public sealed class SlurmScriptTests
         var job = SlurmJobs.Sample("/data/runs/x y") with
         {
             RunArguments = ["--seeds", "40", "--dataset", "svhn"],
+            TaskArguments = ["--workers", "4"],
             Partition = "gpu",
             Gres = "gpu:1",
             Time = "12:00:00",
@@ -47,13 +48,14 @@ public sealed class SlurmScriptTests
         Assert.Equal(
             [
                 "EXPERIMENT=loss-function-mismatch", "PROFILE=smoke", "SHARDS=3", "RUN_ARGS=(--seeds 40 --dataset svhn)",
+                "TASK_ARGS=(--workers 4)",
                 "RUN_DIR='/data/runs/x y'", "REPORT=1", "NOTEBOOKS=/src/workbook/notebooks", "PARTITION=gpu", "GRES=gpu:1",
                 "TIME=12:00:00", "SBATCH_ARGS=(--account=lab)", "WORKBOOK=(dotnet '/opt/work book/workbook.dll')",
             ],
             settings);
         // Nothing below the settings names a path or a value of this job: it all comes from the variables.
         var body = string.Join('\n', lines.SkipWhile(l => !l.StartsWith("signature()", StringComparison.Ordinal)));
-        foreach (var value in new[] { "/data/runs", "loss-function-mismatch", "smoke", "svhn", "gpu", "12:00", "lab", "/opt/" })
+        foreach (var value in new[] { "/data/runs", "loss-function-mismatch", "smoke", "svhn", "gpu", "12:00", "lab", "/opt/", "--workers" })
         {
             Assert.DoesNotContain(value, body, StringComparison.Ordinal);
         }

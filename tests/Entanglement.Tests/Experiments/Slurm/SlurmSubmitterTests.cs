@@ -40,7 +40,7 @@ public sealed class SlurmSubmitterTests
         fake.RunScript(script, "task", arrayTask: 1);
 
         Assert.Equal(
-            [["run", "loss-function-mismatch", "--profile", "smoke", "--seeds", "2", "--shard", "1/3", "--store", fake.Job.ShardStorePath(1)]],
+            [["run", "loss-function-mismatch", "--profile", "smoke", "--seeds", "2", "--workers", "1", "--shard", "1/3", "--store", fake.Job.ShardStorePath(1)]],
             fake.WorkbookCalls());
         var (submission, _) = SlurmSubmitter.Submit(script, fake.Environment);
         Assert.Equal([0, 2], submission.Tasks);
