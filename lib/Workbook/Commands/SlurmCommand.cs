@@ -43,6 +43,21 @@ internal static class SlurmCommand
 
         command.SetAction(parse =>
         {
+            try
+            {
+                return Write(parse);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+            {
+                // One line on what is wrong (bad settings, sbatch refused, the run folder not writable), no stack trace.
+                Console.Error.WriteLine($"workbook slurm: {e.Message}");
+                return e is ArgumentException ? 2 : 1;
+            }
+        });
+        return command;
+
+        int Write(ParseResult parse)
+        {
             var experiment = parse.GetValue(name) ?? "all";
             if (!string.Equals(experiment, "all", StringComparison.OrdinalIgnoreCase))
             {
@@ -79,7 +94,6 @@ internal static class SlurmCommand
             Console.Write(output);
             Console.WriteLine($"merged store: {job.StorePath}; summary: {job.SummaryPath}; logs: {Path.Combine(job.RunDirectory, "logs")}");
             return 0;
-        });
-        return command;
+        }
     }
 }
