@@ -39,6 +39,7 @@ internal sealed class FakeSlurm : IDisposable
             ["FAKE_SBATCH_LOG"] = _sbatchLog,
             ["FAKE_WORKBOOK_LOG"] = _workbookLog,
             ["FAKE_SBATCH_ERROR"] = sbatchError ?? "",
+            ["WORKBOOK_STORE"] = "", // a notebook test may have set it in this process meanwhile; only the report sets it here
         };
         Job = SlurmJobs.Sample(Path.Combine(_folder.Path, "it's a run"), [workbook]) with
         {
