@@ -40,6 +40,7 @@ public static class ImageTrainer
             double sum = 0;
             foreach (var batch in loader)
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 var perExample = perExampleLoss(model.Forward(batch.Images), batch);
                 var loss = perExample.Mean();
                 step++;
