@@ -2,17 +2,18 @@ using System.CommandLine;
 using System.Globalization;
 using Entanglement.Notebooks;
 using Entanglement.Plotting;
+using Workbook.Cli;
 
 namespace Workbook.Commands;
 
 /// <summary>The options shared by <c>notebook run</c> and <c>report</c>: profile, plotly.js source and the page timestamp.</summary>
 internal static class ReportPageOptions
 {
-    public static Option<string> Profile() => new("--profile")
+    public static Option<string> Profile() => new Option<string>("--profile")
     {
         Description = "Profile exported as WORKBOOK_PROFILE while the cells run (quick, paper, ...).",
         DefaultValueFactory = _ => NotebookRunOptions.DefaultProfile,
-    };
+    }.ProfileName();
 
     public static Option<string> Plotly(string defaultSource) => new("--plotly")
     {

@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Text.Json;
 using Entanglement.Experiments;
 using Spectre.Console;
 
 namespace Workbook.Commands;
 
-/// <summary>The per-experiment table and JSON summary of <c>workbook run</c>.</summary>
+/// <summary>The per-experiment table of <c>workbook run</c>.</summary>
 internal static class RunTables
 {
-    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
-
     public static void Write(ExperimentOutcome outcome)
     {
         foreach (var sweep in outcome.Sweeps)
@@ -35,38 +32,6 @@ internal static class RunTables
             AnsiConsole.MarkupLine(Markup.Escape(note));
         }
     }
-
-    public static object ToJson(ExperimentOutcome outcome) => new
-    {
-        experiment = outcome.Name,
-        note = outcome.Note,
-        sweeps = outcome.Sweeps.Select(s => new
-        {
-            title = s.Experiment,
-            parameter = s.Knob,
-            profile = s.Profile.Name,
-            seeds = s.Seeds,
-            settings = s.Settings,
-            points = s.KnobValues.Select((v, p) => new
-            {
-                value = v,
-                upstreamMean = s.UpstreamSummary[p].Mean,
-                upstreamSd = s.UpstreamSummary[p].StandardDeviation,
-                downstreamMean = s.DownstreamSummary[p].Mean,
-                downstreamSd = s.DownstreamSummary[p].StandardDeviation,
-            }),
-            verdict = new
-            {
-                selfDefeating = s.Verdict.IsSelfDefeating,
-                significant = s.Verdict.IsSignificant,
-                upstreamChange = s.Verdict.Updated.Difference,
-                upstreamPValue = s.Verdict.Updated.Test.PValue,
-                downstreamChange = s.Verdict.Descendants[0].Difference,
-                downstreamPValue = s.Verdict.Descendants[0].Test.PValue,
-                summary = s.Summary,
-            },
-        }),
-    };
 
     private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }
