@@ -58,22 +58,12 @@ internal static class WorkbookApp
         }
         catch (Exception e) when (interruption.Signal is not null && IsCancellation(e))
         {
-            if (showStack)
-            {
-                await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
-            }
-
-            return Interrupted(error, interruption, parse);
+            return WithStack(Interrupted(error, interruption, parse), showStack ? e : null, error);
         }
         catch (Exception e)
         {
             var failure = Failure.From(e);
-            if (showStack)
-            {
-                await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
-            }
-
-            return Fail(error, failure.Message, failure.ExitCode);
+            return WithStack(Fail(error, failure.Message, failure.ExitCode), showStack ? e : null, error);
         }
     }
 
@@ -81,6 +71,18 @@ internal static class WorkbookApp
     {
         error.WriteLine($"workbook: {message}");
         error.Flush();
+        return code;
+    }
+
+    // The stack trace (with --verbose) comes after the one line, so the line stays first.
+    private static int WithStack(int code, Exception? exception, TextWriter error)
+    {
+        if (exception is not null)
+        {
+            error.WriteLine(exception.ToString());
+            error.Flush();
+        }
+
         return code;
     }
 
