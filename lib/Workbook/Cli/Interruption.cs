@@ -54,8 +54,9 @@ internal sealed class Interruption : IDisposable
         }
 
         Signal = context.Signal;
-        _error.WriteLine($"workbook: {SignalName} received, stopping after the current training step "
-            + "(press Ctrl-C again to stop at once)…");
+        var again = Signal == PosixSignal.SIGTERM ? "send SIGTERM again" : "press Ctrl-C again";
+        _error.WriteLine($"workbook: {SignalName} received, stopping after the current training step ({again} to "
+            + "stop at once)…");
         _error.Flush();
         _source.Cancel();
     }

@@ -84,6 +84,7 @@ public static class ImageTrainer
         {
             foreach (var batch in new DataLoader(images, batchSize, normalization))
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 var y = map(batch.Images);
                 width = y.Size / batch.Count;
                 rows.Add(y.Data);
