@@ -42,6 +42,19 @@ internal static class OptionChecks
         return option;
     }
 
+    /// <summary>Where pages get plotly.js: <c>offline</c>, <c>cdn</c> or an existing file.</summary>
+    public static Option<string> PlotlySource(this Option<string> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && value is not ("offline" or "cdn") && !File.Exists(value))
+            {
+                result.AddError($"{option.Name}: expected 'offline', 'cdn' or an existing plotly.min.js, got '{value}'.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>A shard <c>k/n</c> with 0 ≤ k &lt; n.</summary>
     public static Option<string> ShardSpec(this Option<string> option) => option.Checked(value => Shard.Parse(value));
 

@@ -15,12 +15,12 @@ internal static class ReportPageOptions
         DefaultValueFactory = _ => NotebookRunOptions.DefaultProfile,
     }.ProfileName();
 
-    public static Option<string> Plotly(string defaultSource) => new("--plotly")
+    public static Option<string> Plotly(string defaultSource) => new Option<string>("--plotly")
     {
         Description = "Where pages get plotly.js: 'offline' (inlined from the pinned npm package, fetched once into a cache), " +
             "'cdn', or the path of a plotly.min.js to inline.",
         DefaultValueFactory = _ => defaultSource,
-    };
+    }.PlotlySource();
 
     /// <summary>The page options: plotly.js inlined (offline or from a file) or from the CDN, and the timestamp.</summary>
     public static HtmlReportOptions Create(string plotly) => new()

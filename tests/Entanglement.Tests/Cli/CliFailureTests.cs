@@ -99,6 +99,20 @@ public sealed class CliFailureTests : IDisposable
         Assert.Contains("Unknown experiment 'nope'; expected one of: toy-hypothesis-space", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("report --plotly nothere.js", 2, "--plotly: expected 'offline', 'cdn' or an existing plotly.min.js")]
+    [InlineData("report --profile fast", 2, "--profile: Unknown profile 'fast'")]
+    [InlineData("notebook run nothere.ipynb", 1, "No notebook or folder at 'nothere.ipynb'; check the path")]
+    [InlineData("data download mnist", 2, "Argument 'mnist' not recognized. Must be one of: 'svhn'")]
+    [InlineData("frobnicate", 2, "Unrecognized command or argument 'frobnicate'")]
+    public void Other_commands_fail_in_one_line_too(string command, int exitCode, string expected)
+    {
+        var (code, line) = Fail([.. command.Split(' '), .. command.StartsWith("report", StringComparison.Ordinal)
+            ? new[] { "--out", _folder.File("reports") } : []]);
+        Assert.Equal(exitCode, code);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Verbose_adds_the_stack_trace_after_the_line()
     {
