@@ -1,5 +1,6 @@
 using System.Globalization;
 using Entanglement.Experiments;
+using Entanglement.Systems;
 using Spectre.Console;
 
 namespace Workbook.Commands;
@@ -19,8 +20,7 @@ internal static class RunTables
             {
                 var up = sweep.UpstreamSummary[p];
                 var down = sweep.DownstreamSummary[p];
-                table.AddRow(Format(sweep.KnobValues[p]), $"{Format(up.Mean)} ± {Format(up.StandardDeviation)}",
-                    $"{Format(down.Mean)} ± {Format(down.StandardDeviation)}");
+                table.AddRow(Format(sweep.KnobValues[p]), MeanSd(up), MeanSd(down));
             }
 
             AnsiConsole.Write(table);
@@ -32,6 +32,11 @@ internal static class RunTables
             AnsiConsole.MarkupLine(Markup.Escape(note));
         }
     }
+
+    // One seed has no standard deviation: say so rather than print NaN.
+    private static string MeanSd(SampleSummary summary) => double.IsFinite(summary.StandardDeviation)
+        ? $"{Format(summary.Mean)} ± {Format(summary.StandardDeviation)}"
+        : string.Create(CultureInfo.InvariantCulture, $"{Format(summary.Mean)} (sd undefined: {summary.Count} seed)");
 
     private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -62,5 +62,8 @@ public sealed class RunJsonTests(SmokeRuns smoke)
             sweep.GetProperty("undefined").GetProperty("verdict.downstreamPValue").GetString());
         Assert.Equal("a standard deviation needs at least two seeds; this point has 1",
             sweep.GetProperty("undefined").GetProperty("upstreamSd").GetString());
+        var summary = sweep.GetProperty("verdict").GetProperty("summary").GetString() ?? "";
+        Assert.Contains("(p undefined: 1 seed(s), the test needs at least two)", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", summary, StringComparison.Ordinal);
     }
 }
