@@ -1,5 +1,6 @@
 using Entanglement.NN;
 using Entanglement.Optim;
+using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
 namespace Entanglement.Scenarios.PseudoLidar;
@@ -84,6 +85,7 @@ public sealed class DepthEstimator
             var batches = 0;
             for (var start = 0; start < count; start += settings.BatchSize)
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 var n = Math.Min(settings.BatchSize, count - start);
                 var bx = new float[n * F];
                 var by = new float[n];
