@@ -18,7 +18,7 @@ internal static class StoredSweep
         DatasetKind dataset,
         IReadOnlyList<double> knobValues,
         IReadOnlyList<int> seeds,
-        Func<int, int, IReadOnlyDictionary<string, double>> run,
+        Func<int, int, RunOutcome> run,
         ExperimentOptions options)
     {
         var (json, hash) = ConfigHash.OfSweepConfig(config);
@@ -37,7 +37,7 @@ internal static class StoredSweep
                 ? new InlineProgress(s => p.Report(Describe(scenario, s)))
                 : null,
         };
-        runner.Run(sweep, r => new RunOutcome(run(r.PointIndex, r.Seed)), options.Cancellation);
+        runner.Run(sweep, r => run(r.PointIndex, r.Seed), options.Cancellation);
 
         var wanted = sweep.Runs().ToDictionary(r => r.Key, r => (r.PointIndex, r.Seed));
         var found = store.Runs(scenario).Where(r => wanted.ContainsKey(r.Key))
