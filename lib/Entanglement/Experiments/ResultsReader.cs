@@ -44,7 +44,7 @@ internal static class ResultsReader
                     losses.GetValueOrDefault(key) ?? new Dictionary<string, double>(),
                     timings.GetValueOrDefault(key) ?? new Dictionary<string, double>())
                 {
-                    Outcomes = outcomes.GetValueOrDefault(key) ?? [],
+                    Outcomes = (IReadOnlyList<Diagnostics.VertexOutcomes>?)outcomes.GetValueOrDefault(key) ?? Array.Empty<Diagnostics.VertexOutcomes>(),
                 });
             }
         }

@@ -33,5 +33,5 @@ public sealed record StoredRun(
     /// Per-example outcomes of every vertex on the fixed test set (empty for runs stored before schema version 2, for
     /// scenarios that keep none, and when read without outcomes).
     /// </summary>
-    public IReadOnlyList<Diagnostics.VertexOutcomes> Outcomes { get; init; } = [];
+    public IReadOnlyList<Diagnostics.VertexOutcomes> Outcomes { get; init; } = Array.Empty<Diagnostics.VertexOutcomes>();
 }
