@@ -88,6 +88,15 @@ public sealed record VertexOutcomes
         };
     }
 
+    /// <summary>Value equality: same name, width and the same entries in every column.</summary>
+    public bool Equals(VertexOutcomes? other) =>
+        other is not null && Vertex == other.Vertex && OutputWidth == other.OutputWidth && Ids.SequenceEqual(other.Ids)
+        && Labels.SequenceEqual(other.Labels) && Classes.SequenceEqual(other.Classes)
+        && Predictions.SequenceEqual(other.Predictions) && Losses.SequenceEqual(other.Losses) && Outputs.SequenceEqual(other.Outputs);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Vertex, Count, OutputWidth);
+
     /// <summary>The same rows under another vertex name.</summary>
     public VertexOutcomes Named(string vertex) => this with { Vertex = vertex };
 
