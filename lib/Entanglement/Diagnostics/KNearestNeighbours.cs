@@ -49,24 +49,36 @@ public static class KNearestNeighbours
         var predictions = new int[m];
         var dots = new float[Math.Min(QueryBlock, Math.Max(m, 1)) * n];
         var distance = new double[n];
-        var order = new int[n];
-        var keys = new double[n];
+        var best = new int[neighbours];
         for (var start = 0; start < m; start += QueryBlock)
         {
             var rows = Math.Min(QueryBlock, m - start);
             Gemm.Sgemm(false, true, rows, n, width, q.AsMemory(start * width, rows * width), r, dots.AsMemory(0, rows * n));
             for (var i = 0; i < rows; i++)
             {
+                var count = 0;
                 for (var j = 0; j < n; j++)
                 {
-                    distance[j] = qNorm[start + i] + rNorm[j] - (2.0 * dots[(i * n) + j]);
-                    order[j] = j;
+                    var dj = qNorm[start + i] + rNorm[j] - (2.0 * dots[(i * n) + j]);
+                    distance[j] = dj;
+                    if (count == neighbours && dj >= distance[best[count - 1]])
+                    {
+                        continue;
+                    }
+
+                    // Insertion into the sorted k best; an equal distance keeps the earlier reference row first.
+                    var at = Math.Min(count, neighbours - 1);
+                    while (at > 0 && distance[best[at - 1]] > dj)
+                    {
+                        best[at] = best[at - 1];
+                        at--;
+                    }
+
+                    best[at] = j;
+                    count = Math.Min(count + 1, neighbours);
                 }
 
-                // Array.Sort is deterministic for the same input, so equal distances always resolve the same way.
-                distance.CopyTo(keys, 0);
-                Array.Sort(keys, order);
-                predictions[start + i] = Vote(order.AsSpan(0, neighbours), referenceLabels, distance);
+                predictions[start + i] = Vote(best.AsSpan(0, count), referenceLabels, distance);
             }
         }
 
