@@ -53,9 +53,9 @@ public sealed class DiagnoserTests
                 return (new FeatureSet(outputs, 1, [.. digits.Select(d => Array.IndexOf(values, d))]), [.. digits.Select(d => (float)d)], digits);
             }
 
-            var train = Sample(rng.Fork("train"), 2000);
-            var test = Sample(rng.Fork("test"), 1000);
-            int[] ids = [.. Enumerable.Range(0, 1000)];
+            var train = Sample(rng.Fork("train"), 1000);
+            var test = Sample(rng.Fork("test"), 600);
+            int[] ids = [.. Enumerable.Range(0, 600)];
             var knn = KNearestNeighbours.Classify(train.Set.Features, train.Set.Labels, test.Set.Features, 1);
             return SystemRun.Of(point, seed,
             [
