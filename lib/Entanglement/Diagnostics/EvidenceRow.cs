@@ -16,5 +16,5 @@ public sealed record EvidenceRow(string Quantity, WelchTest Test, bool Supports)
     /// <summary>"0.123 ± 0.010 → 0.150 ± 0.012 (Δ +0.027, p 0.003)".</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Test.Before.Mean:0.####} ± {Test.Before.StandardDeviation:0.####} → {Test.After.Mean:0.####} ± {Test.After.StandardDeviation:0.####} " +
-        $"(Δ {Test.Difference:+0.####;-0.####;0}, p {Test.PValue:0.####})");
+        $"(Δ {Test.Difference:+0.####;-0.####;0}, p {Test.PValue:G2})");
 }

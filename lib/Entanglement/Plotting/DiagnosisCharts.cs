@@ -54,7 +54,7 @@ public static class DiagnosisCharts
                 (new TableColumn("after (mean)", "0.0000"), r => r.Test.After.Mean),
                 (new TableColumn("sd", "0.0000"), r => r.Test.After.StandardDeviation),
                 (new TableColumn("Δ", "+0.0000;-0.0000;0"), r => r.Test.Difference),
-                (new TableColumn("Welch p", "0.####"), r => r.Test.PValue),
+                (new TableColumn("Welch p", "G2"), r => r.Test.PValue),
                 (new TableColumn("decides"), r => r.Supports ? "yes" : ""))
             .WithCaption(string.Create(CultureInfo.InvariantCulture,
                 $"Diagnosis: {diagnosis.TypeName}. {diagnosis.Reason} Seeds {string.Join(", ", diagnosis.Seeds)}, α = {diagnosis.Alpha}."));
