@@ -19,6 +19,9 @@ public static class OutcomeRecorder
     /// <summary>Name of the best-in-class probe (the downstream's class fitted on the test inputs).</summary>
     public const string InClass = "downstream:in-class";
 
+    /// <summary>Largest reference sample of the k-NN probe (the quick profiles stay below it; SVHN's 73,257 do not).</summary>
+    public const int MaxKnnReference = 20_000;
+
     /// <summary>A classifier vertex: arg-max predictions and zero-one losses.</summary>
     public static VertexOutcomes Classifier(string vertex, Module classifier, FeatureSet test, IReadOnlyList<int> ids, IReadOnlyList<int> classes)
     {
@@ -97,7 +100,11 @@ public static class OutcomeRecorder
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(downstreamClass);
         ArgumentNullException.ThrowIfNull(rng);
-        var knn = KNearestNeighbours.Classify(train.Features, train.Labels, test.Features, train.Width);
+        // The k-NN costs reference × test × width; past MaxKnnReference rows a seeded subsample is the reference.
+        var reference = train.Count <= MaxKnnReference
+            ? train
+            : train.Subset([.. rng.Fork("knn-reference").Permutation(train.Count)[..MaxKnnReference].Order()]);
+        var knn = KNearestNeighbours.Classify(reference.Features, reference.Labels, test.Features, reference.Width);
         var model = downstreamClass(rng.Fork("init-in-class"));
         FeatureTrainer.Fit(model, test, settings, rng.Fork("train-in-class"));
         return [Hard(Knn, knn, test.Labels, ids, classes), Classifier(InClass, model, test, ids, classes)];
