@@ -6,7 +6,7 @@ namespace Entanglement.Diagnostics;
 /// or neither upstream got wrong (paper §4.2: with anti-correlated errors the downstream learns to cancel errors
 /// that co-occur; once one upstream is fixed, the other's errors stand alone).
 /// </summary>
-/// <param name="Correlation">φ of the two upstreams' error indicators (NaN when one never or always errs).</param>
+/// <param name="Correlation">φ of the two upstreams' error indicators (0 when one never or always errs: nothing co-varies).</param>
 /// <param name="Both">Share of examples both upstreams got wrong.</param>
 /// <param name="One">Share exactly one got wrong.</param>
 /// <param name="DownstreamErrorWhenBoth">Downstream error on examples both got wrong (NaN if none).</param>
@@ -32,7 +32,7 @@ public sealed record JointErrors(
         var pb = rows.Count(r => r.B) / n;
         var denominator = Math.Sqrt(pa * (1 - pa) * pb * (1 - pb));
         return new JointErrors(
-            denominator > 0 ? (both - (pa * pb)) / denominator : double.NaN,
+            denominator > 0 ? (both - (pa * pb)) / denominator : 0,
             both,
             rows.Count(r => r.A != r.B) / n,
             Rate(r => r.A && r.B),

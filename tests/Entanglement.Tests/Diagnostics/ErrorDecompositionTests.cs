@@ -48,5 +48,8 @@ public sealed class ErrorDecompositionTests
 
         // φ = (p_ab − p_a p_b) / √(p_a(1−p_a) p_b(1−p_b)) = (0.2 − 0.16) / 0.24.
         Assert.Equal(0.04 / 0.24, j.Correlation, 12);
+
+        // An upstream that never errs co-varies with nothing: φ = 0 (a fixed upstream in §4.2 at p = 0).
+        Assert.Equal(0.0, JointErrors.Of(On("u"), On("v", 2, 3, 4, 5), On("w", 0)).Correlation);
     }
 }
