@@ -42,7 +42,11 @@ public static class ExperimentRunner
         options ??= new ExperimentOptions();
         var n = config.P.Count;
         var runs = StoredSweep.Run("anti-correlated-errors", config, config.Profile, config.Dataset, [0.0], config.Seeds,
-            (_, seed) => Flatten(AntiCorrelatedErrors.RunOne(config, seed, options.Progress)), options);
+            (_, seed) =>
+            {
+                var grid = AntiCorrelatedErrors.RunOne(config, seed, options.Progress);
+                return new RunOutcome(Flatten(grid)) { Outcomes = grid.Outcomes };
+            }, options);
         return AntiCorrelatedResult.From(config, [.. config.Seeds.Select(s => Unflatten(runs[(0, s)], n))]);
     }
 
@@ -53,7 +57,10 @@ public static class ExperimentRunner
         var runs = StoredSweep.Run(name, config, profile, dataset, shape.KnobValues, shape.Seeds, (p, s) =>
         {
             var losses = runOne(p, s, options.Progress);
-            return new Dictionary<string, double> { ["upstream"] = losses.Upstream, ["downstream"] = losses.Downstream };
+            return new RunOutcome(new Dictionary<string, double> { ["upstream"] = losses.Upstream, ["downstream"] = losses.Downstream })
+            {
+                Outcomes = losses.Outcomes,
+            };
         }, options);
         double[][] Pick(string loss) =>
             [.. shape.KnobValues.Select((_, p) => shape.Seeds.Select(s => runs[(p, s)][loss]).ToArray())];

@@ -86,7 +86,11 @@ public sealed class ResultsStore : IDisposable
     }
 
     /// <summary>Every stored run (optionally of one scenario), ordered by scenario, profile, point and seed.</summary>
-    public IReadOnlyList<StoredRun> Runs(string? scenario = null) => ResultsReader.Read(_connection, scenario);
+    public IReadOnlyList<StoredRun> Runs(string? scenario = null) => ResultsReader.Read(_connection, scenario, withOutcomes: false);
+
+    /// <summary>Like <see cref="Runs"/>, with each run's per-example outcomes decoded (kilobytes per run).</summary>
+    public IReadOnlyList<StoredRun> RunsWithOutcomes(string? scenario = null) =>
+        ResultsReader.Read(_connection, scenario, withOutcomes: true);
 
     /// <summary>
     /// Copies into this store every run of the other stores (e.g. shards) that it lacks, one transaction per file.
@@ -105,7 +109,7 @@ public sealed class ResultsStore : IDisposable
                 throw new ArgumentException($"Merge: '{other}' is the target store itself.", nameof(otherPaths));
             }
 
-            var runs = source.Runs();
+            var runs = source.RunsWithOutcomes();
             using var transaction = _connection.BeginTransaction();
             foreach (var run in runs)
             {
@@ -231,6 +235,17 @@ public sealed class ResultsStore : IDisposable
         AfterRunRowInserted?.Invoke(run.Key);
         InsertMetrics(run.Key, "loss", run.Losses, transaction);
         InsertMetrics(run.Key, "timing", run.Timings, transaction);
+        foreach (var outcomes in run.Outcomes)
+        {
+            using var outcome = _connection.CreateCommand();
+            outcome.Transaction = transaction;
+            outcome.CommandText = ResultsSchema.InsertOutcome;
+            outcome.Parameters.AddWithValue("$key", run.Key);
+            outcome.Parameters.AddWithValue("$vertex", outcomes.Vertex);
+            outcome.Parameters.AddWithValue("$blob", Diagnostics.OutcomeCodec.Encode(outcomes));
+            outcome.ExecuteNonQuery();
+        }
+
         return true;
     }
 

@@ -8,4 +8,7 @@ public sealed record RunOutcome(IReadOnlyDictionary<string, double> Losses)
 {
     /// <summary>Named durations in seconds (e.g. <c>upstream-train</c>); the runner adds the total itself.</summary>
     public IReadOnlyDictionary<string, double> Timings { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Per-example outcomes of the run's vertices on the fixed test set, stored beside the losses.</summary>
+    public IReadOnlyList<Diagnostics.VertexOutcomes> Outcomes { get; init; } = [];
 }

@@ -27,4 +27,11 @@ public sealed record StoredRun(
     string FinishedUtc,
     double Seconds,
     IReadOnlyDictionary<string, double> Losses,
-    IReadOnlyDictionary<string, double> Timings);
+    IReadOnlyDictionary<string, double> Timings)
+{
+    /// <summary>
+    /// Per-example outcomes of every vertex on the fixed test set (empty for runs stored before schema version 2, for
+    /// scenarios that keep none, and when read without outcomes).
+    /// </summary>
+    public IReadOnlyList<Diagnostics.VertexOutcomes> Outcomes { get; init; } = Array.Empty<Diagnostics.VertexOutcomes>();
+}

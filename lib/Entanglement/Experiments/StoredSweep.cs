@@ -19,7 +19,7 @@ internal static class StoredSweep
         DatasetKind dataset,
         IReadOnlyList<double> knobValues,
         IReadOnlyList<int> seeds,
-        Func<int, int, IReadOnlyDictionary<string, double>> run,
+        Func<int, int, RunOutcome> run,
         ExperimentOptions options)
     {
         var (json, hash) = ConfigHash.OfSweepConfig(config);
@@ -41,7 +41,7 @@ internal static class StoredSweep
         // The trainers check the ambient token once per batch, so a cancelled run stops within a training step.
         using (AmbientCancellation.Use(options.Cancellation))
         {
-            runner.Run(sweep, r => new RunOutcome(run(r.PointIndex, r.Seed)), options.Cancellation);
+            runner.Run(sweep, r => run(r.PointIndex, r.Seed), options.Cancellation);
         }
 
         var wanted = sweep.Runs().ToDictionary(r => r.Key, r => (r.PointIndex, r.Seed));

@@ -64,7 +64,8 @@ public sealed class SweepRunner(ResultsStore store)
                 item.Key, item.Scenario, item.Profile, item.PointIndex, item.PointJson, item.Seed, sweep.ConfigJson,
                 sweep.DatasetHash, ResultsStore.LibraryVersion,
                 DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-                clock.Elapsed.TotalSeconds, outcome.Losses, outcome.Timings);
+                clock.Elapsed.TotalSeconds, outcome.Losses, outcome.Timings)
+            { Outcomes = outcome.Outcomes };
             lock (gate)
             {
                 if (store.Commit(stored))

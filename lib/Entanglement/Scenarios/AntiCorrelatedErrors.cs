@@ -111,7 +111,14 @@ public static class AntiCorrelatedErrors
     /// share of the flipped training images that are 1s (NaN when nothing is flipped), which decides whether noise in
     /// u or in v is the harmful one.
     /// </summary>
-    public sealed record SeedGrid(double[] UError, double[] VError, double[,] WBayes, double[,] WRule, double[,] WLinear, double[] FlippedOnes);
+    public sealed record SeedGrid(double[] UError, double[] VError, double[,] WBayes, double[,] WRule, double[,] WLinear, double[] FlippedOnes)
+    {
+        /// <summary>
+        /// Per-example test outcomes: <c>u[k]</c>, <c>v[k]</c> per noise level, the retrained <c>w[a,b]</c> on the cells
+        /// of the two one-upstream sweeps (a or b the last level), and the decomposition probes of w at their ends.
+        /// </summary>
+        public IReadOnlyList<Diagnostics.VertexOutcomes> Outcomes { get; init; } = [];
+    }
 
     public static SeedGrid RunOne(Config config, int seed, IProgress<string>? progress = null)
     {
@@ -163,7 +170,10 @@ public static class AntiCorrelatedErrors
             }
         }
 
-        return new SeedGrid(uError, vError, wBayes, wRule, wLinear, flippedOnes);
+        return new SeedGrid(uError, vError, wBayes, wRule, wLinear, flippedOnes)
+        {
+            Outcomes = AntiCorrelatedOutcomes.Of(uOut, vOut, train.Labels, test.Labels, test.Ids),
+        };
     }
 
     /// <summary>Runs every seed.</summary>

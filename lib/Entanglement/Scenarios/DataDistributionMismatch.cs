@@ -1,5 +1,6 @@
 using System.Globalization;
 using Entanglement.Data;
+using Entanglement.Diagnostics;
 using Entanglement.NN;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
@@ -109,8 +110,19 @@ public static class DataDistributionMismatch
         var f17 = ImageTrainer.Outputs(model, embed, train17, data.Normalization);
         var linear = new Linear(f17.Width, 2, rng.Fork("init-downstream"));
         FeatureTrainer.Fit(linear, f17, config.DownstreamTraining, rng.Fork("train-downstream"));
-        var downstreamLoss = FeatureTrainer.ZeroOneError(linear, ImageTrainer.Outputs(model, embed, test17, data.Normalization));
-        return new RunLosses(upstreamLoss, downstreamLoss);
+        var features17 = ImageTrainer.Outputs(model, embed, test17, data.Normalization);
+        var downstreamLoss = FeatureTrainer.ZeroOneError(linear, features17);
+
+        // Per-example outcomes: the upstream's 1-NN over all ten digits, the downstream's on the 1s and 7s.
+        var digits17 = ClassGrouping.Select(data.Test, 1, 7);
+        VertexOutcomes[] outcomes =
+        [
+            OutcomeRecorder.NearestNeighbour("upstream", testFeatures, data.Test.Ids, data.Test.Labels),
+            OutcomeRecorder.Classifier("downstream", linear, features17, digits17.Ids, digits17.Labels),
+            .. OutcomeRecorder.Probes(f17, features17, r => new Linear(f17.Width, 2, r), config.DownstreamTraining,
+                rng.Fork("probes"), digits17.Ids, digits17.Labels),
+        ];
+        return new RunLosses(upstreamLoss, downstreamLoss) { Outcomes = outcomes };
     }
 
     public static SweepResult Run(Config config, IProgress<string>? progress = null)

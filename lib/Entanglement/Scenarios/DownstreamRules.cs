@@ -53,6 +53,26 @@ public static class DownstreamRules
         return errors / (double)positiveTest.Length;
     }
 
+    /// <summary>The per-cell majority rule of <see cref="BayesCellError"/>, fitted on one set of cells, applied to another (1 = {1, 7}).</summary>
+    public static int[] BayesCellPredictions(int[] uFit, int[] vFit, bool[] positiveFit, int[] uApply, int[] vApply)
+    {
+        ArgumentNullException.ThrowIfNull(uFit);
+        ArgumentNullException.ThrowIfNull(vFit);
+        ArgumentNullException.ThrowIfNull(positiveFit);
+        ArgumentNullException.ThrowIfNull(uApply);
+        ArgumentNullException.ThrowIfNull(vApply);
+        var positive = new int[4];
+        var total = new int[4];
+        for (var i = 0; i < positiveFit.Length; i++)
+        {
+            var c = (2 * uFit[i]) + vFit[i];
+            total[c]++;
+            positive[c] += positiveFit[i] ? 1 : 0;
+        }
+
+        return [.. uApply.Select((u, i) => 2 * positive[(2 * u) + vApply[i]] >= total[(2 * u) + vApply[i]] ? 1 : 0)];
+    }
+
     /// <summary>A linear classifier on the concatenated one-hot predictions (the paper's public code), trained on the training cells.</summary>
     public static double LinearOneHotError(
         (int[] Train, int[] Test) u, (int[] Train, int[] Test) v, bool[] positiveTrain, bool[] positiveTest, TrainingSettings settings, Rng rng)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Entanglement.Data;
+using Entanglement.Diagnostics;
 using Entanglement.NN;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
@@ -105,7 +106,14 @@ public static class HypothesisSpaceMismatch
         var trainFeatures = ImageTrainer.Outputs(model, embed, train, data.Normalization);
         var linear = new Linear(trainFeatures.Width, 10, rng.Fork("init-downstream"));
         FeatureTrainer.Fit(linear, trainFeatures, config.DownstreamTraining, rng.Fork("train-downstream"));
-        return new RunLosses(upstreamLoss, FeatureTrainer.ZeroOneError(linear, testFeatures));
+        VertexOutcomes[] outcomes =
+        [
+            OutcomeRecorder.NearestNeighbour("upstream", testFeatures, data.Test.Ids, data.Test.Labels),
+            OutcomeRecorder.Classifier("downstream", linear, testFeatures, data.Test.Ids, data.Test.Labels),
+            .. OutcomeRecorder.Probes(trainFeatures, testFeatures, r => new Linear(trainFeatures.Width, 10, r),
+                config.DownstreamTraining, rng.Fork("probes"), data.Test.Ids, data.Test.Labels),
+        ];
+        return new RunLosses(upstreamLoss, FeatureTrainer.ZeroOneError(linear, testFeatures)) { Outcomes = outcomes };
     }
 
     public static SweepResult Run(Config config, IProgress<string>? progress = null)

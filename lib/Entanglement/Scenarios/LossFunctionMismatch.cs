@@ -1,5 +1,6 @@
 using System.Globalization;
 using Entanglement.Data;
+using Entanglement.Diagnostics;
 using Entanglement.NN;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
@@ -146,7 +147,17 @@ public static class LossFunctionMismatch
         var mlp = new MLP(1, [config.DownstreamHidden], 4, rng.Fork("init-downstream"));
         FeatureTrainer.Fit(mlp, featuresTrain, config.DownstreamTraining, rng.Fork("train-downstream"));
         var downstreamLoss = FeatureTrainer.ZeroOneError(mlp, featuresTest);
-        return new RunLosses(upstreamLoss, downstreamLoss);
+
+        // Per-example outcomes on the whole balanced test set (the upstream's loss above is scored on one half of it).
+        var (ids, digitsTest) = (test.Ids, test.Labels);
+        VertexOutcomes[] outcomes =
+        [
+            OutcomeRecorder.Regressor("upstream", featuresTest, [.. digitsTest.Select(d => (float)d)], [1, 3, 7, 9], ids, digitsTest),
+            OutcomeRecorder.Classifier("downstream", mlp, featuresTest, ids, digitsTest),
+            .. OutcomeRecorder.Probes(featuresTrain, featuresTest, r => new MLP(1, [config.DownstreamHidden], 4, r),
+                config.DownstreamTraining, rng.Fork("probes"), ids, digitsTest),
+        ];
+        return new RunLosses(upstreamLoss, downstreamLoss) { Outcomes = outcomes };
     }
 
     /// <summary>Runs every (r, seed) pair in order.</summary>

@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return ReportCommand.Create();
         yield return ResultsCommand.Create();
         yield return SlurmCommand.Create();
+        yield return DiagnoseCommand.Create();
     }
 }

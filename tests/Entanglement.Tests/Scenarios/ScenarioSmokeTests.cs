@@ -14,6 +14,13 @@ public sealed class ScenarioSmokeTests
         Assert.Equal(a, b);
         Assert.InRange(a.Downstream, 0, 1);
         Assert.True(a.Upstream >= 0 && double.IsFinite(a.Upstream));
+
+        // Per-example outcomes: the downstream's zero-one losses average to its test loss; probes cover the same rows.
+        var downstream = a.Outcomes.Single(o => o.Vertex == "downstream");
+        Assert.Equal(a.Downstream, downstream.MeanLoss, 1e-9);
+        Assert.Equal(downstream.Ids, a.Outcomes.Single(o => o.Vertex == OutcomeRecorder.Knn).Ids);
+        Assert.Equal(1, a.Outcomes.Single(o => o.Vertex == "upstream").OutputWidth);
+        Assert.Equal(downstream.Count, a.Outcomes.Single(o => o.Vertex == OutcomeRecorder.InClass).Count);
     }
 
     [Fact]
@@ -33,6 +40,10 @@ public sealed class ScenarioSmokeTests
         var deep = HypothesisSpaceMismatch.RunOne(config, 1, seed: 0);
         Assert.NotEqual(shallow, deep);
         Assert.InRange(deep.Downstream, 0, 1);
+
+        // The upstream's per-example 1-NN losses are the query half of the fixed split: their mean is its test loss.
+        Assert.Equal(deep.Upstream, deep.Outcomes.Single(o => o.Vertex == "upstream").MeanLoss, 1e-3);
+        Assert.Equal(deep.Downstream, deep.Outcomes.Single(o => o.Vertex == "downstream").MeanLoss, 1e-9);
     }
 
     [Fact]
@@ -45,6 +56,8 @@ public sealed class ScenarioSmokeTests
         Assert.Equal(grid.WBayes[1, 1], result.ImproveU.Downstream[0][0]);
         Assert.Equal(grid.WBayes[0, 1], result.ImproveU.Downstream[1][0]);
         Assert.Equal(grid.UError[0], result.ImproveU.Upstream[1][0]);
+        Assert.Equal(grid.UError[1], grid.Outcomes.Single(o => o.Vertex == "u[1]").ErrorRate, 1e-9);
+        Assert.Equal(grid.WBayes[0, 1], grid.Outcomes.Single(o => o.Vertex == "w[0,1]").ErrorRate, 1e-9);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Entanglement.Diagnostics;
 using Entanglement.Tensors;
 
 namespace Entanglement.Scenarios.Toy;
@@ -56,6 +57,9 @@ public static class ToyAntiCorrelatedErrors
         public required bool[] PredictionsW { get; init; }
 
         public required bool[] PredictionsWPrime { get; init; }
+
+        /// <summary>Per-example outcomes of u, v and w (with the decomposition probes) at every threshold and seed.</summary>
+        public required OutcomeSweep Outcomes { get; init; }
     }
 
     public static Result Run(Config config, IProgress<string>? progress = null)
@@ -72,6 +76,7 @@ public static class ToyAntiCorrelatedErrors
         int[]? groups = null;
         bool[]? first = null;
         bool[]? last = null;
+        var runs = new List<SystemRun>();
         for (var s = 0; s < config.Seeds.Count; s++)
         {
             var rng = new Rng(config.Seeds[s]).Fork("toy-figure-3");
@@ -84,6 +89,10 @@ public static class ToyAntiCorrelatedErrors
                 var rule = BayesRule(train.X, train.G, tu, config.ThresholdV);
                 var predictions = test.X.Select(p => rule[Cell(p, tu, config.ThresholdV)]).ToArray();
                 downstream[k][s] = predictions.Where((p, i) => p != (test.G[i] != 6)).Count() / (double)test.G.Length;
+                var inClassRule = BayesRule(test.X, test.G, tu, config.ThresholdV);
+                runs.Add(ToyOutcomes.AntiCorrelated(k, config.Seeds[s], test.G, [.. test.X.Select(p => U(p, tu))],
+                    [.. test.X.Select(p => V(p, config.ThresholdV))], predictions,
+                    [.. test.X.Select(p => inClassRule[Cell(p, tu, config.ThresholdV)])]));
                 if (s == 0)
                 {
                     first ??= predictions;
@@ -120,6 +129,16 @@ public static class ToyAntiCorrelatedErrors
             Groups = groups ?? [],
             PredictionsW = first ?? [],
             PredictionsWPrime = last ?? [],
+            Outcomes = new OutcomeSweep
+            {
+                Experiment = sweep.Experiment,
+                Knob = sweep.Knob,
+                KnobValues = sweep.KnobValues,
+                Updated = "u",
+                OtherUpstreams = ["v"],
+                Runs = runs,
+                Provenance = sweep.Provenance,
+            },
         };
     }
 

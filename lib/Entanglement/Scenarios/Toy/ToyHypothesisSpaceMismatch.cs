@@ -1,3 +1,4 @@
+using Entanglement.Diagnostics;
 using Entanglement.Tensors;
 
 namespace Entanglement.Scenarios.Toy;
@@ -57,6 +58,9 @@ public static class ToyHypothesisSpaceMismatch
         public required double[] ClassifierW { get; init; }
 
         public required double[] ClassifierWPrime { get; init; }
+
+        /// <summary>Per-example outcomes of v and w (with the decomposition probes) at every degree and seed.</summary>
+        public required OutcomeSweep Outcomes { get; init; }
     }
 
     public static Result Run(Config config, IProgress<string>? progress = null)
@@ -70,6 +74,7 @@ public static class ToyHypothesisSpaceMismatch
         var upstream = config.Degrees.Select(_ => new double[config.Seeds.Count]).ToArray();
         var downstream = config.Degrees.Select(_ => new double[config.Seeds.Count]).ToArray();
         (double[][] T, bool[] C, double[][] V, double[][] VPrime, double[] W, double[] WPrime)? showcase = null;
+        var runs = new List<SystemRun>();
         for (var s = 0; s < config.Seeds.Count; s++)
         {
             var rng = new Rng(config.Seeds[s]).Fork("toy-figure-2");
@@ -86,6 +91,7 @@ public static class ToyHypothesisSpaceMismatch
                 var classifier = LinearAlgebra.LogisticRegression(predTrain, train.C);
                 downstream[d][s] = ZeroOne(classifier, predTest, test.C);
                 perDegree.Add((predTest, classifier));
+                runs.Add(ToyOutcomes.HypothesisSpace(d, config.Seeds[s], predTrain, train.C, predTest, test.T, test.C, classifier));
             }
 
             progress?.Report($"Figure 2 toy: seed {config.Seeds[s]} done");
@@ -119,6 +125,15 @@ public static class ToyHypothesisSpaceMismatch
             PredictionsVPrime = first.VPrime,
             ClassifierW = first.W,
             ClassifierWPrime = first.WPrime,
+            Outcomes = new OutcomeSweep
+            {
+                Experiment = sweep.Experiment,
+                Knob = sweep.Knob,
+                KnobValues = sweep.KnobValues,
+                Updated = "upstream",
+                Runs = runs,
+                Provenance = sweep.Provenance,
+            },
         };
     }
 

@@ -1,0 +1,20 @@
+using System.Globalization;
+using Entanglement.Systems;
+
+namespace Entanglement.Diagnostics;
+
+/// <summary>One measured quantity of a diagnosis: its value over seeds before and after the update, Welch's test of the change, and whether it supports the verdict.</summary>
+/// <param name="Quantity">What was measured, in words.</param>
+/// <param name="Test">Before/after summaries, Δ and the two-sided p-value.</param>
+/// <param name="Supports">Whether this row is part of the evidence for the verdict.</param>
+public sealed record EvidenceRow(string Quantity, WelchTest Test, bool Supports)
+{
+    /// <summary>Measures one quantity per seed before and after.</summary>
+    public static EvidenceRow Of(string quantity, IReadOnlyCollection<double> before, IReadOnlyCollection<double> after) =>
+        new(quantity, WelchTest.Of(before, after), false);
+
+    /// <summary>"0.123 ± 0.010 → 0.150 ± 0.012 (Δ +0.027, p 0.003)".</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{Test.Before.Mean:0.####} ± {Test.Before.StandardDeviation:0.####} → {Test.After.Mean:0.####} ± {Test.After.StandardDeviation:0.####} " +
+        $"(Δ {Test.Difference:+0.####;-0.####;0}, p {Test.PValue:G2})");
+}
