@@ -1,6 +1,6 @@
 using System.Globalization;
 using Entanglement.Data;
-using Entanglement.NN;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
@@ -92,23 +92,22 @@ public static class DataDistributionMismatch
         var upstreamTrain = DatasetSampling.Subsample(fullTrain, p / 100.0, rng.Fork("subsample"));
         var grouping = ClassGrouping.FiveVsFive;
 
-        var model = config.Upstream.Build(data.Train.Channels, outputs: 2, rng.Fork("init"));
-        ImageTrainer.Fit(model, grouping.Apply(upstreamTrain), data.Normalization,
-            (y, batch) => PerExampleLoss.CrossEntropy(y, batch.Labels), config.UpstreamTraining, rng.Fork("train-upstream"),
-            progress: progress);
-        var embed = config.Upstream.Embedder(model);
+        var engine = TrainingEngines.Current;
+        using var model = engine.CreateImageModel(config.Upstream, data.Train.Channels, outputs: 2, rng.Fork("init"));
+        model.Fit(grouping.Apply(upstreamTrain), data.Normalization, ImageLoss.CrossEntropy, config.UpstreamTraining,
+            rng.Fork("train-upstream"), progress: progress);
 
         // ℓ_v: 1-NN error of the features on the upstream's own task, over the whole (fixed) test set.
-        var testFeatures = ImageTrainer.Outputs(model, embed, grouping.Apply(data.Test), data.Normalization);
+        var testFeatures = model.Features(grouping.Apply(data.Test), data.Normalization);
         var upstreamLoss = ScenarioData.NearestNeighbourError(testFeatures);
 
         // w: linear 1 vs 7 on the frozen features of every training 1 and 7.
         var train17 = ClassGrouping.OneVsSeven.Apply(ClassGrouping.Select(fullTrain, 1, 7));
         var test17 = ClassGrouping.OneVsSeven.Apply(ClassGrouping.Select(data.Test, 1, 7));
-        var f17 = ImageTrainer.Outputs(model, embed, train17, data.Normalization);
-        var linear = new Linear(f17.Width, 2, rng.Fork("init-downstream"));
-        FeatureTrainer.Fit(linear, f17, config.DownstreamTraining, rng.Fork("train-downstream"));
-        var downstreamLoss = FeatureTrainer.ZeroOneError(linear, ImageTrainer.Outputs(model, embed, test17, data.Normalization));
+        var f17 = model.Features(train17, data.Normalization);
+        using var linear = engine.CreateFeatureModel(DownstreamNetwork.Linear(f17.Width, 2), rng.Fork("init-downstream"));
+        linear.Fit(f17, config.DownstreamTraining, rng.Fork("train-downstream"));
+        var downstreamLoss = linear.ZeroOneError(model.Features(test17, data.Normalization));
         return new RunLosses(upstreamLoss, downstreamLoss);
     }
 
