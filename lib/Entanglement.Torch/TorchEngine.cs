@@ -32,7 +32,7 @@ public sealed class TorchEngine : ITrainingEngine
         ArgumentNullException.ThrowIfNull(network);
         var native = network.Build(inChannels, outputs, rng);
         var net = TorchNets.Build(network, inChannels, outputs);
-        TorchState.Write(net, NativeState(native));
+        TorchState.Write(net, StateArray.Of(native));
         net.to(TorchDevice);
         return new TorchImageModel(network, net, TorchDevice);
     }
@@ -41,13 +41,10 @@ public sealed class TorchEngine : ITrainingEngine
     {
         ArgumentNullException.ThrowIfNull(network);
         var net = TorchNets.Build(network);
-        TorchState.Write(net, NativeState(network.Build(rng)));
+        TorchState.Write(net, StateArray.Of(network.Build(rng)));
         net.to(TorchDevice);
         return new TorchFeatureModel(network, net, TorchDevice);
     }
 
     public override string ToString() => $"torch ({Device})";
-
-    private static Dictionary<string, StateArray> NativeState(NN.Module module) =>
-        module.StateDict().ToDictionary(e => e.Key, e => new StateArray(e.Value.Shape.ToArray(), e.Value.Data), StringComparer.Ordinal);
 }

@@ -1,9 +1,8 @@
-using Entanglement.NN;
 using Entanglement.Optim;
 using Entanglement.Scenarios;
 using Entanglement.Scenarios.Engines;
+using Entanglement.Tensors.Ops;
 using Entanglement.Torch.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 using NTensor = Entanglement.Tensors.Tensor;
 using Rng = Entanglement.Tensors.Rng;
@@ -37,7 +36,7 @@ public sealed class ModelCrossCheckTests
         var rng = new Rng(7).Fork(name);
         var native = network.Build(3, 5, rng.Fork("init"));
         using var net = TorchNets.Build(network, 3, 5);
-        TorchState.Write(net, new NativeImageModel(network, native).StateDict());
+        TorchState.Write(net, StateArray.Of(native));
 
         var (x, xValues) = Input(rng.Fork("x"), [4, 3, 32, 32]);
         var r = Values(rng.Fork("r"), 4 * 5);
@@ -56,8 +55,19 @@ public sealed class ModelCrossCheckTests
         var torchParameters = net.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         foreach (var (parameterName, parameter) in native.NamedParameters())
         {
-            Agreement.Close($"{name} {parameterName} gradient", torchParameters[parameterName].grad!.data<float>().ToArray(),
-                parameter.Grad!.Data);
+            var torchGrad = torchParameters[parameterName].grad!.data<float>().ToArray();
+            if (IsBiasBeforeBatchNorm(network, parameterName))
+            {
+                // A convolution's bias followed by a train-mode batch norm has gradient exactly 0 (the norm subtracts
+                // the channel mean); both engines return rounding noise, so both must be negligible against the weights'.
+                var weightName = parameterName.Replace("bias", "weight", StringComparison.Ordinal);
+                var weightScale = native.NamedParameters().First(p => p.Name == weightName).Tensor.Grad!.Data.Max(Math.Abs);
+                Assert.True(parameter.Grad!.Data.Max(Math.Abs) < 1e-4 * weightScale, $"{name} {parameterName} native gradient");
+                Assert.True(torchGrad.Max(Math.Abs) < 1e-4 * weightScale, $"{name} {parameterName} torch gradient");
+                continue;
+            }
+
+            Agreement.Close($"{name} {parameterName} gradient", torchGrad, parameter.Grad!.Data);
         }
 
         var torchBuffers = net.named_buffers().ToDictionary(b => b.name, b => b.buffer);
@@ -66,8 +76,18 @@ public sealed class ModelCrossCheckTests
             Agreement.Close($"{name} {bufferName}", torchBuffers[bufferName].data<float>().ToArray(), buffer.Data);
         }
 
-        // One Adam step: compare the updates (new − old), which are what the optimizer computes.
+        // One Adam step from the same gradients (the native ones, so that the optimizer alone is compared): the updates
+        // (new − old) agree.
         var before = native.NamedParameters().ToDictionary(p => p.Name, p => p.Tensor.Data.ToArray());
+        using (no_grad())
+        {
+            foreach (var (parameterName, parameter) in native.NamedParameters())
+            {
+                using var grad = tensor(parameter.Grad!.Data, torchParameters[parameterName].shape);
+                torchParameters[parameterName].grad!.copy_(grad);
+            }
+        }
+
         new Adam(native.Parameters(), lr: 1e-3).Step();
         using (var adam = optim.Adam(net.parameters(), lr: 1e-3))
         {
@@ -79,7 +99,7 @@ public sealed class ModelCrossCheckTests
             var old = before[parameterName];
             var nativeStep = parameter.Data.Select((v, i) => v - old[i]).ToArray();
             var torchStep = torchParameters[parameterName].data<float>().ToArray().Select((v, i) => v - old[i]).ToArray();
-            Agreement.Close($"{name} {parameterName} Adam step", torchStep, nativeStep, AdamBound);
+            Agreement.Close($"{name} {parameterName} Adam step", torchStep, nativeStep);
         }
 
         // Eval mode: running statistics, and the features handed downstream.
@@ -105,7 +125,7 @@ public sealed class ModelCrossCheckTests
             var rng = new Rng(3).Fork(network.ToString());
             var native = network.Build(rng.Fork("init"));
             using var net = TorchNets.Build(network);
-            TorchState.Write(net, new NativeFeatureModel(network, native).StateDict());
+            TorchState.Write(net, StateArray.Of(native));
             var (x, xValues) = Input(rng.Fork("x"), [6, 3]);
             var y = native.Forward(x);
             y.Sum().Backward();
@@ -117,12 +137,8 @@ public sealed class ModelCrossCheckTests
         }
     }
 
-    /// <summary>
-    /// Adam's first step is lr·g/(|g| + ε): for a gradient entry within a few ε of zero, the float32 rounding of g
-    /// (which differs between the engines' summation orders) moves the step by a visible fraction of lr. Such entries
-    /// exist in every batch-norm network (a bias whose gradient cancels), so the update is compared at 1e-3 of lr.
-    /// </summary>
-    private const double AdamBound = 1e-3;
+    private static bool IsBiasBeforeBatchNorm(UpstreamNetwork network, string parameterName) =>
+        network.Architecture == UpstreamArchitecture.SmallConvNetAppendixB && parameterName is "conv1.bias" or "conv2.bias";
 
     private static (NTensor Native, float[] Values) Input(Rng rng, int[] shape)
     {

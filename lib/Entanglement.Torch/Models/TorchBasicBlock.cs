@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Entanglement.Torch.Models;
 
 /// <summary>torchvision's ResNet basic block (conv1, bn1, conv2, bn2, optional downsample = conv 1×1 + bn).</summary>
-public sealed class TorchBasicBlock : nn.Module<Tensor, Tensor>
+public sealed class TorchBasicBlock : TorchModule
 {
     private readonly Conv2d _conv1;
     private readonly BatchNorm2d _bn1;

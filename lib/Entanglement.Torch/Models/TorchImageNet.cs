@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Entanglement.Torch.Models;
 
 /// <summary>An upstream image network on LibTorch: logits from <c>forward</c>, plus the representations handed downstream.</summary>
-public abstract class TorchImageNet(string name) : nn.Module<Tensor, Tensor>(name)
+public abstract class TorchImageNet(string name) : TorchModule(name)
 {
     /// <summary>The trunk's flattened output (the penultimate layer).</summary>
     public abstract Tensor Features(Tensor input);

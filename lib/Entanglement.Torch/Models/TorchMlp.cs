@@ -7,7 +7,7 @@ namespace Entanglement.Torch.Models;
 /// Linear → ReLU per hidden width, then a linear output layer, as an <c>nn.Sequential</c> named <c>layers</c> (so
 /// parameters are layers.0.weight, layers.2.weight, …, as in the native <see cref="NN.MLP"/>).
 /// </summary>
-public sealed class TorchMlp : nn.Module<Tensor, Tensor>
+public sealed class TorchMlp : TorchModule
 {
     private readonly Sequential _layers;
     private readonly int _hiddenCount;

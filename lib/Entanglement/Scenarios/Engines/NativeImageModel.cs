@@ -23,8 +23,7 @@ public sealed class NativeImageModel(UpstreamNetwork network, Module module) : I
     public FeatureSet Features(ImageDataset images, Normalization normalization) =>
         ImageTrainer.Outputs(Module, Network.Embedder(Module), images, normalization);
 
-    public IReadOnlyDictionary<string, StateArray> StateDict() =>
-        Module.StateDict().ToDictionary(e => e.Key, e => new StateArray(e.Value.Shape.ToArray(), e.Value.Data), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, StateArray> StateDict() => StateArray.Of(Module);
 
     public void LoadStateDict(IReadOnlyDictionary<string, StateArray> state)
     {
