@@ -1,5 +1,6 @@
 using Entanglement.Data;
 using Entanglement.Scenarios;
+using Entanglement.Scenarios.Engines;
 
 namespace Entanglement.Experiments;
 
@@ -21,7 +22,7 @@ internal static class StoredSweep
         Func<int, int, IReadOnlyDictionary<string, double>> run,
         ExperimentOptions options)
     {
-        var (json, hash) = ConfigHash.OfSweepConfig(config);
+        var (json, hash) = EngineTag.Apply(ConfigHash.OfSweepConfig(config), TrainingEngines.Current);
         var points = knobValues.Select((v, i) => new ExperimentPoint(i, v, hash)).ToArray();
         var sweep = new Sweep<ExperimentPoint>(scenario, profile.Name, points, seeds)
         {

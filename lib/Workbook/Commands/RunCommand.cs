@@ -34,8 +34,16 @@ internal static class RunCommand
             command.Options.Add(option);
         }
 
+        var (engine, device) = EngineOptions.AddTo(command);
+
         command.SetAction(parse =>
         {
+            if (EngineOptions.Apply(parse.GetValue(engine), parse.GetValue(device)) is { } engineError)
+            {
+                Console.Error.WriteLine(engineError);
+                return 1;
+            }
+
             var requested = parse.GetValue(name) ?? "all";
             var entries = string.Equals(requested, "all", StringComparison.OrdinalIgnoreCase)
                 ? ExperimentCatalog.All

@@ -11,9 +11,21 @@ public static class TrainingEngines
     private const string TorchAssembly = "Entanglement.Torch";
     private const string TorchType = "Entanglement.Torch.TorchEngine";
     private static readonly AsyncLocal<ITrainingEngine?> Scoped = new();
+    private static readonly Lazy<ITrainingEngine> FromEnvironment = new(() => Create(
+        Environment.GetEnvironmentVariable(EngineVariable) is { Length: > 0 } name ? name : "native",
+        Environment.GetEnvironmentVariable(DeviceVariable) is { Length: > 0 } device ? device : "cpu"));
 
-    /// <summary>The engine in scope, or the native one.</summary>
-    public static ITrainingEngine Current => Scoped.Value ?? NativeEngine.Instance;
+    /// <summary>Environment variable naming the default engine (native or torch); the CLI's --engine sets it.</summary>
+    public const string EngineVariable = "WORKBOOK_ENGINE";
+
+    /// <summary>Environment variable naming the default device (cpu or cuda); the CLI's --device sets it.</summary>
+    public const string DeviceVariable = "WORKBOOK_DEVICE";
+
+    /// <summary>
+    /// The engine in scope; otherwise the one <c>$WORKBOOK_ENGINE</c> and <c>$WORKBOOK_DEVICE</c> name (read once per
+    /// process), by default the native engine on the CPU.
+    /// </summary>
+    public static ITrainingEngine Current => Scoped.Value ?? FromEnvironment.Value;
 
     /// <summary>Puts <paramref name="engine"/> in scope until the returned value is disposed.</summary>
     public static IDisposable Use(ITrainingEngine engine)
