@@ -48,6 +48,7 @@ public sealed class TorchFeatureModel : IFeatureModel
             double sum = 0;
             for (var start = 0; start < train.Count; start += settings.BatchSize)
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var count = Math.Min(settings.BatchSize, train.Count - start);
                 var rows = tensor(order.AsSpan(start, count).ToArray().Select(i => (long)i).ToArray(), device: _device);

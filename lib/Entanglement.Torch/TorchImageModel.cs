@@ -49,6 +49,7 @@ public sealed class TorchImageModel : IImageModel
             double sum = 0;
             foreach (var batch in loader)
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 using var x = ToDevice(batch.Images);
                 var perExample = TorchLosses.PerExample(loss, _net.call(x), batch.Labels, _device);
@@ -106,6 +107,7 @@ public sealed class TorchImageModel : IImageModel
         {
             foreach (var batch in new DataLoader(images, batchSize, normalization))
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var y = map(ToDevice(batch.Images)).cpu().contiguous();
                 width = (int)(y.numel() / batch.Count);

@@ -4,7 +4,7 @@ using Entanglement.Tensors.Kernels;
 
 namespace Entanglement.Benchmarks;
 
-/// <summary>SGEMM C = A·B on square matrices (issue 2, section 5: 1024³ and 4096³); 2·n³ flops per call.</summary>
+/// <summary>SGEMM C = A·B on square matrices (1024³ and 4096³); 2·n³ flops per call.</summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class SgemmBenchmarks
 {

@@ -1,3 +1,5 @@
+using Entanglement.Scenarios.Training;
+
 namespace Entanglement.Experiments;
 
 /// <summary>Where and how an experiment's runs are executed and stored.</summary>
@@ -15,7 +17,12 @@ public sealed record ExperimentOptions
     /// <summary>Where runs report progress; by default the sink a host put in scope (<see cref="AmbientProgress"/>).</summary>
     public IProgress<string>? Progress { get; init; } = AmbientProgress.Current;
 
-    public CancellationToken Cancellation { get; init; }
+    /// <summary>
+    /// Stops the sweep: no run starts after it is cancelled, and runs under way stop within a training step and are
+    /// abandoned (nothing partial is committed; the runs already committed stay). By default the token a host put in
+    /// scope (<see cref="AmbientCancellation"/>).
+    /// </summary>
+    public CancellationToken Cancellation { get; init; } = AmbientCancellation.Current;
 
     /// <summary>Environment variable that sets <see cref="Workers"/>, also for notebooks run by <c>report</c> and <c>notebook run</c>.</summary>
     public const string WorkersVariable = "WORKBOOK_WORKERS";

@@ -1,4 +1,5 @@
 using Entanglement.Scenarios.PseudoLidar;
+using Entanglement.Scenarios.Training;
 
 namespace Entanglement.Experiments;
 
@@ -35,7 +36,11 @@ public static class PseudoLidarExperiment
                     : $"{Name}: {s.Completed}/{s.Total} seeds done"))
                 : null,
         };
-        runner.Run(sweep, r => new RunOutcome(PseudoLidarCaseStudy.RunSeed(config, r.Seed, options.Progress).ToLosses()), options.Cancellation);
+        // The trainers check the ambient token once per batch, so a cancelled run stops within a training step.
+        using (AmbientCancellation.Use(options.Cancellation))
+        {
+            runner.Run(sweep, r => new RunOutcome(PseudoLidarCaseStudy.RunSeed(config, r.Seed, options.Progress).ToLosses()), options.Cancellation);
+        }
 
         var wanted = sweep.Runs().ToDictionary(r => r.Key, r => r.Seed);
         var found = store.Runs(Name).Where(r => wanted.ContainsKey(r.Key)).ToDictionary(r => wanted[r.Key], r => r.Losses);

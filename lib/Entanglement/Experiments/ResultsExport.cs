@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Analysis;
 
 namespace Entanglement.Experiments;
 
-/// <summary>Writes stored runs as CSV (one row per run, one column per loss name) or JSON (an array of runs).</summary>
+/// <summary>
+/// Stored runs as CSV (one row per run, one column per loss name), JSON (an array of runs) or a <c>DataFrame</c>.
+/// </summary>
 public static class ResultsExport
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -54,6 +57,33 @@ public static class ResultsExport
         });
         writer.Write(JsonSerializer.Serialize(items, Indented));
         writer.WriteLine();
+    }
+
+    /// <summary>
+    /// The runs as a Microsoft.Data.Analysis <c>DataFrame</c>, the columns of <see cref="WriteCsv"/>: strings, integers,
+    /// and one double column per loss (<c>loss:NAME</c>, null where a run lacks that loss). A notebook shows it as an
+    /// HTML table; code can filter, group and join it.
+    /// </summary>
+    public static DataFrame ToDataFrame(IReadOnlyList<StoredRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var lossNames = runs.SelectMany(r => r.Losses.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var columns = new List<DataFrameColumn>
+        {
+            new StringDataFrameColumn("key", runs.Select(r => r.Key)),
+            new StringDataFrameColumn("scenario", runs.Select(r => r.Scenario)),
+            new StringDataFrameColumn("profile", runs.Select(r => r.Profile)),
+            new Int32DataFrameColumn("point_index", runs.Select(r => r.PointIndex)),
+            new StringDataFrameColumn("point", runs.Select(r => r.PointJson)),
+            new Int32DataFrameColumn("seed", runs.Select(r => r.Seed)),
+        };
+        columns.AddRange(lossNames.Select(name => new DoubleDataFrameColumn("loss:" + name,
+            runs.Select(r => r.Losses.TryGetValue(name, out var value) ? value : (double?)null))));
+        columns.Add(new DoubleDataFrameColumn("seconds", runs.Select(r => r.Seconds)));
+        columns.Add(new StringDataFrameColumn("library_version", runs.Select(r => r.LibraryVersion)));
+        columns.Add(new StringDataFrameColumn("dataset_hash", runs.Select(r => r.DatasetHash)));
+        columns.Add(new StringDataFrameColumn("finished_utc", runs.Select(r => r.FinishedUtc)));
+        return new DataFrame(columns);
     }
 
     private static JsonElement Element(string json)

@@ -1,6 +1,7 @@
 using Entanglement.Data;
 using Entanglement.Scenarios;
 using Entanglement.Scenarios.Engines;
+using Entanglement.Scenarios.Training;
 
 namespace Entanglement.Experiments;
 
@@ -38,7 +39,11 @@ internal static class StoredSweep
                 ? new InlineProgress(s => p.Report(Describe(scenario, s)))
                 : null,
         };
-        runner.Run(sweep, r => new RunOutcome(run(r.PointIndex, r.Seed)), options.Cancellation);
+        // The trainers check the ambient token once per batch, so a cancelled run stops within a training step.
+        using (AmbientCancellation.Use(options.Cancellation))
+        {
+            runner.Run(sweep, r => new RunOutcome(run(r.PointIndex, r.Seed)), options.Cancellation);
+        }
 
         var wanted = sweep.Runs().ToDictionary(r => r.Key, r => (r.PointIndex, r.Seed));
         var found = store.Runs(scenario).Where(r => wanted.ContainsKey(r.Key))

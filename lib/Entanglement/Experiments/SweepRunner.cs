@@ -31,9 +31,11 @@ public sealed class SweepRunner(ResultsStore store)
     public int Workers { get; init; } = 1;
 
     /// <summary>
-    /// Runs every pending run with <paramref name="run"/> and commits each as soon as it finishes; cancellation stops
-    /// before the next run starts. A run that throws stops the sweep (runs committed before it stay) and its exception
-    /// is rethrown once the runs already under way have finished and been committed.
+    /// Runs every pending run with <paramref name="run"/> and commits each as soon as it finishes; after cancellation
+    /// no run starts (a run that watches the token, as the trainers do through <c>AmbientCancellation</c>, stops within
+    /// a training step and throws, so nothing partial is committed) and <see cref="OperationCanceledException"/> is
+    /// thrown. A run that throws stops the sweep (runs committed before it stay) and its exception is rethrown once
+    /// the runs already under way have finished and been committed.
     /// </summary>
     public SweepSummary Run<TPoint>(
         Sweep<TPoint> sweep, Func<SweepRun<TPoint>, RunOutcome> run, CancellationToken cancellation = default)

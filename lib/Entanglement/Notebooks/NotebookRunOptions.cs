@@ -1,6 +1,6 @@
 namespace Entanglement.Notebooks;
 
-/// <summary>How <see cref="NotebookExecutor"/> runs a notebook.</summary>
+/// <summary>How an <see cref="INotebookRunner"/> runs a notebook.</summary>
 public sealed record NotebookRunOptions
 {
     /// <summary>The default profile (<c>quick</c>): minutes on two CPU cores.</summary>
@@ -12,7 +12,10 @@ public sealed record NotebookRunOptions
     /// <summary>The profile exported as <c>WORKBOOK_PROFILE</c> while the cells run.</summary>
     public string Profile { get; init; } = DefaultProfile;
 
-    /// <summary>The folder <c>#r</c> paths are resolved against (the notebook's folder); the current folder when null.</summary>
+    /// <summary>
+    /// The notebook's folder: the working directory while its cells run, as in Jupyter and VS Code, so relative paths in
+    /// <c>#i</c> and <c>#r</c> resolve the same way; the current folder when null.
+    /// </summary>
     public string? BaseDirectory { get; init; }
 
     /// <summary>The name used in error messages (the notebook's path).</summary>

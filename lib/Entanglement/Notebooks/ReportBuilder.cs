@@ -28,12 +28,21 @@ public static class ReportBuilder
     /// Runs the notebook at <paramref name="path"/> and writes what <paramref name="options"/> asks for; links in the
     /// returned entry are relative to <paramref name="linkBase"/> (the HTML folder when null).
     /// </summary>
-    public static async Task<(NotebookRunResult Result, ReportEntry Entry)> RunAsync(string path, ReportBuildOptions options,
-        string? linkBase = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<(NotebookRunResult Result, ReportEntry Entry)> RunAsync(INotebookRunner runner, string path,
+        ReportBuildOptions options, string? linkBase = null, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(runner);
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
-        var result = await NotebookExecutor.RunFileAsync(path, options.Profile, progress, cancellationToken).ConfigureAwait(false);
+        var runOptions = new NotebookRunOptions
+        {
+            Profile = options.Profile,
+            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)),
+            NotebookName = path,
+            Progress = progress,
+        };
+        var result = await runner.RunAsync(NotebookDocument.Load(path), runOptions, cancellationToken).ConfigureAwait(false);
         var stem = Path.GetFileNameWithoutExtension(path);
         string? notebookFile = null;
         if (options.InPlace)
@@ -70,9 +79,11 @@ public static class ReportBuilder
     /// Runs every notebook in <paramref name="notebooksFolder"/> (sorted by name), writing the executed notebooks, their
     /// pages and <c>index.html</c> into <paramref name="outputFolder"/>; a failing notebook does not stop the others.
     /// </summary>
-    public static async Task<IReadOnlyList<ReportEntry>> BuildAsync(string notebooksFolder, string outputFolder,
-        ReportBuildOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<ReportEntry>> BuildAsync(INotebookRunner runner, string notebooksFolder,
+        string outputFolder, ReportBuildOptions options, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(runner);
         ArgumentException.ThrowIfNullOrEmpty(notebooksFolder);
         ArgumentException.ThrowIfNullOrEmpty(outputFolder);
         ArgumentNullException.ThrowIfNull(options);
@@ -83,7 +94,7 @@ public static class ReportBuilder
             progress?.Report($"running {path}");
             var stem = Path.GetFileNameWithoutExtension(path);
             var cells = progress is null ? null : new PrefixedProgress(progress, stem);
-            var (_, entry) = await RunAsync(path, perNotebook, outputFolder, cells, cancellationToken).ConfigureAwait(false);
+            var (_, entry) = await RunAsync(runner, path, perNotebook, outputFolder, cells, cancellationToken).ConfigureAwait(false);
             progress?.Report(entry.Error is { } error ? $"FAILED {error}" : $"ok {path} ({entry.Duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s)");
             entries.Add(entry);
         }

@@ -38,7 +38,9 @@ public static class AntiCorrelatedErrors
         /// Which loss curve of the reference run ranks the images (<see cref="DifficultyCurve"/>). Eval losses after each
         /// epoch by default: that reading reproduces the PyTorch reference's hardest set ("mostly 1s"; 61–70 % of the
         /// flipped images at p = 1 over seeds 0–3), the training-batch losses do not (53–56 %), and the downstream
-        /// cells then sit within the reference's seed spread (see QUICK-PROFILE.md and the closing note of issue 4).
+        /// cells then sit within the reference's seed spread (the PyTorch reference on these digits, three seeds: improving u
+        /// alone at p = 1 took the downstream error from 0.096 ± 0.016 to 0.178 ± 0.011; this engine, four seeds, 0.102 to
+        /// 0.183, Welch p = 0.004).
         /// </summary>
         public DifficultyCurve Difficulty { get; init; } = DifficultyCurve.EpochEndEval;
 

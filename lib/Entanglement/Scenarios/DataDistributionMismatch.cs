@@ -52,7 +52,8 @@ public static class DataDistributionMismatch
                 };
             }
 
-            // Quick: a 16-unit bottleneck; with 512-d features 1 vs 7 stays separable at every p (QUICK-PROFILE.md).
+            // Quick: a 16-unit bottleneck; with 512-d features 1 vs 7 stays separable at every p (measured with a PyTorch
+            // implementation of the same protocol on the embedded digits: downstream error 0.000 at every p).
             var quick = new Config
             {
                 Profile = profile,

@@ -43,8 +43,8 @@ public sealed record SweepResult : SweepShape
             sb.Append(CultureInfo.InvariantCulture,
                 $"{Experiment}, {Provenance}. From {Knob} = {first} to {Knob} = {last}, the upstream {UpstreamLoss} went ");
             sb.Append(CultureInfo.InvariantCulture,
-                $"{up.Before.Mean:G3} → {up.After.Mean:G3} (Welch p = {up.PValue:G2}) and the retrained downstream {DownstreamLoss} ");
-            sb.Append(CultureInfo.InvariantCulture, $"{down.Before.Mean:G3} → {down.After.Mean:G3} (p = {down.PValue:G2}). ");
+                $"{up.Before.Mean:G3} → {up.After.Mean:G3} (Welch {PValue(up)}) and the retrained downstream {DownstreamLoss} ");
+            sb.Append(CultureInfo.InvariantCulture, $"{down.Before.Mean:G3} → {down.After.Mean:G3} ({PValue(down)}). ");
             sb.Append(v switch
             {
                 { IsSelfDefeating: true, IsSignificant: true } => "A self-defeating improvement, significant at 0.05 for both changes.",
@@ -54,6 +54,16 @@ public sealed record SweepResult : SweepShape
             });
             return sb.ToString();
         }
+    }
+
+    /// <summary>"p = 0.012", or why the p-value is undefined (Welch's test needs two seeds on each side).</summary>
+    public static string PValue(WelchTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return double.IsFinite(test.PValue)
+            ? string.Create(CultureInfo.InvariantCulture, $"p = {test.PValue:G2}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"p undefined: {Math.Min(test.Before.Count, test.After.Count)} seed(s), the test needs at least two");
     }
 
     /// <summary>Attaches losses to a shape; arrays must be [points][seeds].</summary>

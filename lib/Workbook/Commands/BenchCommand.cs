@@ -113,7 +113,7 @@ internal static class BenchCommand
             if (parse.GetValue(json) is { } path)
             {
                 var items = rows.Select(r => new { model = r.Model, ours_ms = r.Ours, torch_ms = r.Torch, ratio = r.Torch is { } t ? r.Ours / t : (double?)null });
-                File.WriteAllText(path, JsonSerializer.Serialize(items, RunTables.JsonOptions));
+                File.WriteAllText(path, JsonSerializer.Serialize(items, RunJson.Indented));
             }
 
             return 0;

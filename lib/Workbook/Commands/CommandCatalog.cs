@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return NotebookCommand.Create();
         yield return ReportCommand.Create();
         yield return ResultsCommand.Create();
+        yield return SlurmCommand.Create();
     }
 }

@@ -43,7 +43,8 @@ internal static class DataCommand
 
     private static Command Download()
     {
-        var dataset = new Argument<string>("dataset") { Description = "Only `svhn`." };
+        var dataset = new Argument<string>("dataset") { Description = "Only `svhn`; the digits ship with the repository." };
+        dataset.AcceptOnlyFromAmong("svhn");
         var extra = new Option<bool>("--extra") { Description = "Also download extra_32x32.mat (1.3 GB)." };
         var cache = new Option<string?>("--cache") { Description = "Cache folder (default: the user's cache directory)." };
         var command = new Command("download", "Download SVHN (resumable, MD5-checked) and build its fast cache.");
@@ -52,44 +53,30 @@ internal static class DataCommand
         command.Options.Add(cache);
         command.SetAction(async (parse, cancellation) =>
         {
-            if (!string.Equals(parse.GetValue(dataset), "svhn", StringComparison.OrdinalIgnoreCase))
-            {
-                AnsiConsole.MarkupLine("[red]only `svhn` can be downloaded; the digits ship with the repository.[/]");
-                return 2;
-            }
-
             var folder = parse.GetValue(cache) ?? Svhn.DefaultCacheDirectory;
             var parts = parse.GetValue(extra) ? new[] { SvhnPart.Train, SvhnPart.Test, SvhnPart.Extra } : [SvhnPart.Train, SvhnPart.Test];
             using var downloader = new SvhnDownloader();
-            try
-            {
-                await AnsiConsole.Progress().Columns(
-                        new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
-                        new TransferSpeedColumn())
-                    .StartAsync(async context =>
+            await AnsiConsole.Progress().Columns(
+                    new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
+                    new TransferSpeedColumn())
+                .StartAsync(async context =>
+                {
+                    foreach (var part in parts)
                     {
-                        foreach (var part in parts)
+                        var task = context.AddTask(Svhn.FileName(part));
+                        var progress = new Progress<DownloadProgress>(p =>
                         {
-                            var task = context.AddTask(Svhn.FileName(part));
-                            var progress = new Progress<DownloadProgress>(p =>
-                            {
-                                task.MaxValue = p.TotalBytes ?? Math.Max(task.MaxValue, p.BytesReceived);
-                                task.Value = p.BytesReceived;
-                            });
-                            await downloader.DownloadAsync(part, folder, progress, cancellation);
-                            task.Value = task.MaxValue;
-                        }
-                    });
-                AnsiConsole.MarkupLine("building the decoded cache…");
-                var split = Svhn.Load(folder, parse.GetValue(extra));
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"svhn ready in {folder}: {split.Train.Count} train, {split.Test.Count} test images");
-                return 0;
-            }
-            catch (Exception e) when (e is DataFileException or HttpRequestException)
-            {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{e.Message}[/]");
-                return 1;
-            }
+                            task.MaxValue = p.TotalBytes ?? Math.Max(task.MaxValue, p.BytesReceived);
+                            task.Value = p.BytesReceived;
+                        });
+                        await downloader.DownloadAsync(part, folder, progress, cancellation);
+                        task.Value = task.MaxValue;
+                    }
+                });
+            AnsiConsole.MarkupLine("building the decoded cache…");
+            var split = Svhn.Load(folder, parse.GetValue(extra));
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"svhn ready in {folder}: {split.Train.Count} train, {split.Test.Count} test images");
+            return 0;
         });
         return command;
     }

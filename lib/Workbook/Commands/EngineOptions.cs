@@ -20,8 +20,11 @@ internal static class EngineOptions
         Description = $"Device of the torch engine: cpu (default) or cuda. Default ${TrainingEngines.DeviceVariable}.",
     };
 
-    /// <summary>Exports the choice and loads the engine; returns an error message naming what is missing, or null.</summary>
-    public static string? Apply(string? engine, string? device)
+    /// <summary>
+    /// Exports the choice and loads the engine; returns null, or the one-line error and its exit code: 2 for an unknown
+    /// engine or device (usage), 1 when what it needs is missing (LibTorch, the torch assembly, a CUDA device).
+    /// </summary>
+    public static (string Message, int ExitCode)? Apply(string? engine, string? device)
     {
         engine ??= Environment.GetEnvironmentVariable(TrainingEngines.EngineVariable) is { Length: > 0 } e ? e : "native";
         device ??= Environment.GetEnvironmentVariable(TrainingEngines.DeviceVariable) is { Length: > 0 } d ? d : "cpu";
@@ -32,9 +35,13 @@ internal static class EngineOptions
             _ = TrainingEngines.Current;
             return null;
         }
-        catch (Exception x) when (x is InvalidOperationException or ArgumentException)
+        catch (ArgumentException x)
         {
-            return $"--engine {engine} --device {device}: {x.Message}";
+            return ($"--engine {engine} --device {device}: {x.Message}", 2);
+        }
+        catch (InvalidOperationException x)
+        {
+            return ($"--engine {engine} --device {device}: {x.Message}", 1);
         }
     }
 

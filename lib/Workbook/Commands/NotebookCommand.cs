@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Entanglement.Kernel;
 using Entanglement.Notebooks;
 
 namespace Workbook.Commands;
@@ -8,7 +9,7 @@ internal static class NotebookCommand
 {
     public static Command Create()
     {
-        var command = new Command("notebook", "Work with the C# notebooks without a notebook kernel.");
+        var command = new Command("notebook", "Run the C# notebooks headlessly (the .NET Interactive C# kernel, hosted in this process).");
         command.Subcommands.Add(CreateRun());
         return command;
     }
@@ -24,7 +25,7 @@ internal static class NotebookCommand
             Description = "Write executed notebooks into this folder (default: reports/ unless --inplace or --html is given).",
         };
         var plotly = ReportPageOptions.Plotly("cdn");
-        var command = new Command("run", "Run a notebook's C# cells in order (Roslyn scripting), recording outputs as Jupyter does.")
+        var command = new Command("run", "Run a notebook's C# cells in order in the .NET Interactive C# kernel, recording outputs as Jupyter does.")
         {
             path, profile, html, inplace, output, plotly,
         };
@@ -33,8 +34,8 @@ internal static class NotebookCommand
         {
             if (EngineOptions.Apply(parse.GetValue(engine), parse.GetValue(device)) is { } engineError)
             {
-                await Console.Error.WriteLineAsync(engineError);
-                return 1;
+                await Console.Error.WriteLineAsync(engineError.Message);
+                return engineError.ExitCode;
             }
 
             var htmlFolder = parse.GetValue(html)?.FullName;
@@ -50,10 +51,11 @@ internal static class NotebookCommand
             };
             var failures = 0;
             var progress = ConsoleProgress.ForNotebooks();
+            var runner = new NotebookExecutor();
             foreach (var notebook in ReportBuilder.FindNotebooks(parse.GetValue(path) ?? "."))
             {
                 Console.WriteLine($"running {notebook} (profile {options.Profile})");
-                var (_, entry) = await ReportBuilder.RunAsync(notebook, options, cancellationToken: cancellationToken,
+                var (_, entry) = await ReportBuilder.RunAsync(runner, notebook, options, cancellationToken: cancellationToken,
                     progress: progress);
                 if (entry.Error is { } error)
                 {

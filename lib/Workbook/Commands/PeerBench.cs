@@ -6,7 +6,7 @@ namespace Workbook.Commands;
 /// <summary>Runs the PyTorch peer (shared/bench/run_peer.sh) and reads its median timings, when Debian's python3-torch is installed.</summary>
 internal static class PeerBench
 {
-    /// <summary>The peer script next to the repository (../shared/bench/run_peer.sh), or null.</summary>
+    /// <summary>The peer script <c>shared/bench/run_peer.sh</c> in a folder above the current one, or null.</summary>
     public static string? Locate(string? explicitPath)
     {
         if (explicitPath is not null)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Entanglement.Kernel;
 using Entanglement.Notebooks;
 
 namespace Workbook.Commands;
@@ -29,8 +30,8 @@ internal static class ReportCommand
         {
             if (EngineOptions.Apply(parse.GetValue(engine), parse.GetValue(device)) is { } engineError)
             {
-                await Console.Error.WriteLineAsync(engineError);
-                return 1;
+                await Console.Error.WriteLineAsync(engineError.Message);
+                return engineError.ExitCode;
             }
 
             var outFolder = parse.GetRequiredValue(output).FullName;
@@ -39,7 +40,7 @@ internal static class ReportCommand
                 Profile = parse.GetValue(profile) ?? NotebookRunOptions.DefaultProfile,
                 Html = ReportPageOptions.Create(parse.GetValue(plotly) ?? "offline"),
             };
-            var entries = await ReportBuilder.BuildAsync(parse.GetRequiredValue(notebooks).FullName, outFolder, options,
+            var entries = await ReportBuilder.BuildAsync(new NotebookExecutor(), parse.GetRequiredValue(notebooks).FullName, outFolder, options,
                 ConsoleProgress.ForNotebooks(), cancellationToken);
             foreach (var entry in entries.Where(e => !e.Succeeded))
             {

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using Entanglement.Data;
 using Entanglement.Experiments;
 using ScenarioProfile = Entanglement.Scenarios.Profile;
 using Spectre.Console;
+using Workbook.Cli;
 
 namespace Workbook.Commands;
 
@@ -12,21 +12,25 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("experiment") { Description = "An experiment name (see `workbook list`) or 'all'." };
-        var profile = new Option<string>("--profile") { Description = "smoke, quick or paper.", DefaultValueFactory = _ => "quick" };
-        var dataset = new Option<string?>("--dataset") { Description = "digits or svhn (default: the profile's)." };
-        var seeds = new Option<int?>("--seeds") { Description = "Run seeds 0…N−1 instead of the profile's." };
+        var name = new Argument<string>("experiment") { Description = "An experiment name (see `workbook list`) or 'all'." }
+            .ExperimentName();
+        var profile = new Option<string>("--profile") { Description = "smoke, quick or paper.", DefaultValueFactory = _ => "quick" }
+            .ProfileName();
+        var dataset = new Option<string?>("--dataset") { Description = "digits or svhn (default: the profile's)." }.DatasetName();
+        var seeds = new Option<int?>("--seeds") { Description = "Run seeds 0…N−1 instead of the profile's." }
+            .Positive("the runs use seeds 0…N−1");
         var store = new Option<string>("--store")
         {
             Description = "Results store; finished runs are reused.",
             DefaultValueFactory = _ => ExperimentOptions.DefaultStorePath(),
         };
-        var shard = new Option<string>("--shard") { Description = "k/n (0 ≤ k < n, as job-array indexes): run only this shard of each sweep.", DefaultValueFactory = _ => "0/1" };
+        var shard = new Option<string>("--shard") { Description = "k/n (0 ≤ k < n, as job-array indexes): run only this shard of each sweep.", DefaultValueFactory = _ => "0/1" }
+            .ShardSpec();
         var json = new Option<string?>("--json") { Description = "Also write the summary as JSON to this file." };
         var workers = new Option<int?>("--workers")
         {
             Description = $"Runs trained at once (default ${ExperimentOptions.WorkersVariable}, else 2 on two or more cores); results do not depend on it.",
-        };
+        }.Positive("how many runs train at once");
         var command = new Command("run", "Run experiments (resumable: finished runs are kept in the results store).");
         command.Arguments.Add(name);
         foreach (var option in new Option[] { profile, dataset, seeds, store, shard, json, workers })
@@ -36,12 +40,12 @@ internal static class RunCommand
 
         var (engine, device) = EngineOptions.AddTo(command);
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             if (EngineOptions.Apply(parse.GetValue(engine), parse.GetValue(device)) is { } engineError)
             {
-                Console.Error.WriteLine(engineError);
-                return 1;
+                Console.Error.WriteLine(engineError.Message);
+                return Task.FromResult(engineError.ExitCode);
             }
 
             var requested = parse.GetValue(name) ?? "all";
@@ -61,6 +65,7 @@ internal static class RunCommand
                         Shard = Shard.Parse(parse.GetValue(shard) ?? "0/1"),
                         Workers = parse.GetValue(workers) ?? ExperimentOptions.DefaultWorkers(),
                         Progress = new Progress<string>(message => ctx.Status(Markup.Escape(message))),
+                        Cancellation = cancellation,
                     };
                     try
                     {
@@ -83,11 +88,11 @@ internal static class RunCommand
 
             if (parse.GetValue(json) is { } path)
             {
-                File.WriteAllText(path, JsonSerializer.Serialize(outcomes.Select(RunTables.ToJson), RunTables.JsonOptions));
+                File.WriteAllText(path, RunJson.Serialize(outcomes));
                 AnsiConsole.MarkupLine($"summary written to {Markup.Escape(path)}");
             }
 
-            return 0;
+            return Task.FromResult(0);
         });
         return command;
     }

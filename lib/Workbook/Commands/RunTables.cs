@@ -1,15 +1,13 @@
 using System.Globalization;
-using System.Text.Json;
 using Entanglement.Experiments;
+using Entanglement.Systems;
 using Spectre.Console;
 
 namespace Workbook.Commands;
 
-/// <summary>The per-experiment table and JSON summary of <c>workbook run</c>.</summary>
+/// <summary>The per-experiment table of <c>workbook run</c>.</summary>
 internal static class RunTables
 {
-    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
-
     public static void Write(ExperimentOutcome outcome)
     {
         foreach (var sweep in outcome.Sweeps)
@@ -22,8 +20,7 @@ internal static class RunTables
             {
                 var up = sweep.UpstreamSummary[p];
                 var down = sweep.DownstreamSummary[p];
-                table.AddRow(Format(sweep.KnobValues[p]), $"{Format(up.Mean)} ± {Format(up.StandardDeviation)}",
-                    $"{Format(down.Mean)} ± {Format(down.StandardDeviation)}");
+                table.AddRow(Format(sweep.KnobValues[p]), MeanSd(up), MeanSd(down));
             }
 
             AnsiConsole.Write(table);
@@ -36,37 +33,10 @@ internal static class RunTables
         }
     }
 
-    public static object ToJson(ExperimentOutcome outcome) => new
-    {
-        experiment = outcome.Name,
-        note = outcome.Note,
-        sweeps = outcome.Sweeps.Select(s => new
-        {
-            title = s.Experiment,
-            parameter = s.Knob,
-            profile = s.Profile.Name,
-            seeds = s.Seeds,
-            settings = s.Settings,
-            points = s.KnobValues.Select((v, p) => new
-            {
-                value = v,
-                upstreamMean = s.UpstreamSummary[p].Mean,
-                upstreamSd = s.UpstreamSummary[p].StandardDeviation,
-                downstreamMean = s.DownstreamSummary[p].Mean,
-                downstreamSd = s.DownstreamSummary[p].StandardDeviation,
-            }),
-            verdict = new
-            {
-                selfDefeating = s.Verdict.IsSelfDefeating,
-                significant = s.Verdict.IsSignificant,
-                upstreamChange = s.Verdict.Updated.Difference,
-                upstreamPValue = s.Verdict.Updated.Test.PValue,
-                downstreamChange = s.Verdict.Descendants[0].Difference,
-                downstreamPValue = s.Verdict.Descendants[0].Test.PValue,
-                summary = s.Summary,
-            },
-        }),
-    };
+    // One seed has no standard deviation: say so rather than print NaN.
+    private static string MeanSd(SampleSummary summary) => double.IsFinite(summary.StandardDeviation)
+        ? $"{Format(summary.Mean)} ± {Format(summary.StandardDeviation)}"
+        : string.Create(CultureInfo.InvariantCulture, $"{Format(summary.Mean)} (sd undefined: {summary.Count} seed)");
 
     private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

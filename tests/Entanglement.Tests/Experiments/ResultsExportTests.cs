@@ -31,4 +31,24 @@ public sealed class ResultsExportTests
         Assert.Equal(2, run.GetProperty("config").GetProperty("Epochs").GetInt32());
         Assert.Equal(0.1, run.GetProperty("losses").GetProperty("upstream").GetDouble());
     }
+
+    [Fact]
+    public void DataFrame_has_the_csv_columns_with_typed_values_and_null_for_a_missing_loss()
+    {
+        var run = ResultsStoreTests.Run("a", 0.1);
+        var frame = ResultsExport.ToDataFrame([run, run with { Key = "b", Seed = 8, Losses = new Dictionary<string, double> { ["extra"] = 2 } }]);
+
+        Assert.Equal(
+            ["key", "scenario", "profile", "point_index", "point", "seed", "loss:downstream", "loss:extra", "loss:upstream",
+                "seconds", "library_version", "dataset_hash", "finished_utc"],
+            frame.Columns.Select(c => c.Name));
+        Assert.Equal(2, frame.Rows.Count);
+        Assert.Equal("b", frame.Columns["key"][1]);
+        Assert.Equal(8, frame.Columns["seed"][1]);
+        Assert.Equal(0.1, frame.Columns["loss:upstream"][0]);
+        Assert.Null(frame.Columns["loss:upstream"][1]);
+        Assert.Equal(2.0, frame.Columns["loss:extra"][1]);
+        Assert.Equal("{\"R\":0.3}", frame.Columns["point"][0]);
+    }
 }
+

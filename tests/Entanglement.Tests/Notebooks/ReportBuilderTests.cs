@@ -1,3 +1,4 @@
+using Entanglement.Kernel;
 using Entanglement.Notebooks;
 
 namespace Entanglement.Tests.Notebooks;
@@ -25,13 +26,13 @@ public sealed class ReportBuilderTests : IDisposable
             .Save(Path.Combine(notebooks, "00-first.ipynb"));
         var output = Path.Combine(_root, "reports");
 
-        var entries = await ReportBuilder.BuildAsync(notebooks, output, new ReportBuildOptions { Profile = "smoke" });
+        var entries = await ReportBuilder.BuildAsync(new NotebookExecutor(), notebooks, output, new ReportBuildOptions { Profile = "smoke" });
 
         Assert.Equal(["First", "Second"], entries.Select(e => e.Title));
         Assert.Equal(["00-first.ipynb", "01-second.ipynb"], entries.Select(e => e.NotebookLink));
         Assert.Equal(["00-first.html", "01-second.html"], entries.Select(e => e.HtmlLink));
         Assert.True(entries[0].Succeeded);
-        Assert.StartsWith("01-second.ipynb: cell 2 (execution 1) failed: CompilationErrorException", entries[1].Error, StringComparison.Ordinal);
+        Assert.StartsWith("01-second.ipynb: cell 2 (execution 1) failed: CompilationError:", entries[1].Error, StringComparison.Ordinal);
 
         var executed = NotebookDocument.Load(Path.Combine(output, "00-first.ipynb"));
         Assert.Equal("2", executed.Cells[1].Outputs.Single().GetText("text/plain"));

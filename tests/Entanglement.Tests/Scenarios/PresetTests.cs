@@ -3,7 +3,7 @@ using Entanglement.Scenarios;
 
 namespace Entanglement.Tests.Scenarios;
 
-/// <summary>The presets state the paper's protocol (Appendix B) and QUICK-PROFILE.md's measured quick settings.</summary>
+/// <summary>The presets state the paper's protocol (Appendix B) and the measured quick settings.</summary>
 public sealed class PresetTests
 {
     [Fact]

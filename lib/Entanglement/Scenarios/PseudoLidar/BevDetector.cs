@@ -1,5 +1,6 @@
 using Entanglement.NN;
 using Entanglement.Optim;
+using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
 namespace Entanglement.Scenarios.PseudoLidar;
@@ -56,6 +57,7 @@ public sealed class BevDetector
             var steps = 0;
             for (var start = 0; start < order.Length; start += settings.BatchSize)
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 var idx = order.Skip(start).Take(settings.BatchSize).ToArray();
                 var x = new float[idx.Length * chw];
                 for (var b = 0; b < idx.Length; b++)

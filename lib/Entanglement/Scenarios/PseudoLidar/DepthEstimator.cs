@@ -1,5 +1,6 @@
 using Entanglement.NN;
 using Entanglement.Optim;
+using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
 namespace Entanglement.Scenarios.PseudoLidar;
@@ -14,7 +15,7 @@ namespace Entanglement.Scenarios.PseudoLidar;
 /// Training is in two phases, as PSMNet is used in practice (pre-trained on SceneFlow with a disparity loss, then
 /// fine-tuned): a pre-training with disparity MAE that is identical for u and u′ (same pixels, initialisation and
 /// shuffling), then <see cref="DepthTrainingSettings.Epochs"/> with the model's own loss at
-/// <see cref="DepthTrainingSettings.FineTuneLearningRate"/>. Design note (issue 6): trained from scratch at the full
+/// <see cref="DepthTrainingSettings.FineTuneLearningRate"/>. Design note: trained from scratch at the full
 /// learning rate, depth MAE's gradient is dominated by a few far pixels (∂|C/δ̂ − y|/∂δ̂ = C/δ̂², hundreds at the
 /// disparity floor), and small refinements trained on it ended with a <em>higher</em> depth MAE on their own training
 /// pixels than the disparity-MAE model; with shared pre-training and the lower fine-tuning rate each model is best on
@@ -84,6 +85,7 @@ public sealed class DepthEstimator
             var batches = 0;
             for (var start = 0; start < count; start += settings.BatchSize)
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 var n = Math.Min(settings.BatchSize, count - start);
                 var bx = new float[n * F];
                 var by = new float[n];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
 namespace Entanglement.Scenarios.PseudoLidar;
@@ -45,6 +46,7 @@ public static partial class PseudoLidarCaseStudy
         var features = new float[total][];
         for (var i = 0; i < total; i++)
         {
+            AmbientCancellation.ThrowIfCancellationRequested();
             scenes[i] = SceneGenerator.Generate(config.Scenes, sceneRng.Fork(i));
             features[i] = BlockMatcher.Features(scenes[i].Camera, scenes[i].Left, scenes[i].Right, config.MaxDisparity);
         }

@@ -31,6 +31,7 @@ public static class FeatureTrainer
             double sum = 0;
             for (var start = 0; start < train.Count; start += settings.BatchSize)
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 var rows = order.AsSpan(start, Math.Min(settings.BatchSize, train.Count - start)).ToArray();
                 var labels = rows.Select(i => train.Labels[i]).ToArray();
                 var loss = PerExampleLoss.CrossEntropy(classifier.Forward(x.IndexSelect(0, rows)), labels).Mean();

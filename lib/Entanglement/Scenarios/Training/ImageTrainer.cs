@@ -40,6 +40,7 @@ public static class ImageTrainer
             double sum = 0;
             foreach (var batch in loader)
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 var perExample = perExampleLoss(model.Forward(batch.Images), batch);
                 var loss = perExample.Mean();
                 step++;
@@ -83,6 +84,7 @@ public static class ImageTrainer
         {
             foreach (var batch in new DataLoader(images, batchSize, normalization))
             {
+                AmbientCancellation.ThrowIfCancellationRequested();
                 var y = map(batch.Images);
                 width = y.Size / batch.Count;
                 rows.Add(y.Data);

@@ -24,7 +24,7 @@ public sealed record TrainingSettings
     public static TrainingSettings PaperUpstream(int epochs) =>
         new() { Epochs = epochs, BatchSize = 256, LearningRate = 1e-3, Augmentation = Augmentation.WithFlip };
 
-    /// <summary>The quick profile's upstream training: Adam lr 0.001, batch 64, random crops without flips (QUICK-PROFILE.md).</summary>
+    /// <summary>The quick profile's upstream training: Adam lr 0.001, batch 64, random crops without flips (a mirrored digit is another glyph).</summary>
     public static TrainingSettings QuickUpstream(int epochs) =>
         new() { Epochs = epochs, BatchSize = 64, LearningRate = 1e-3, Augmentation = Augmentation.Standard };
 

@@ -1,43 +1,28 @@
 using System.Diagnostics;
+using System.Globalization;
 using Entanglement.Experiments;
+using Entanglement.Notebooks;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
 
-namespace Entanglement.Notebooks;
+namespace Entanglement.Kernel;
 
 /// <summary>
-/// The headless notebook runner: runs a notebook's C# code cells in order in one Roslyn scripting session, records
-/// each cell's console text, displays, last-expression value and error as nbformat outputs, and stops at the first
-/// failing cell (DESIGN.md, "Notebooks").
+/// Runs a notebook's C# code cells in order in Microsoft.DotNet.Interactive's C# kernel, hosted in this process (the
+/// kernel VS Code Polyglot Notebooks and Jupyter's .NET kernel run), records each cell's console text, displays,
+/// returned value and error as nbformat outputs, and stops at the first failing cell.
 /// </summary>
-public static class NotebookExecutor
+/// <remarks>
+/// Each run gets a fresh kernel. The working directory is the notebook's folder while its cells run, as in Jupyter and
+/// VS Code, so <c>#i "nuget: ../artifacts/packages"</c> resolves the same way in all three places.
+/// </remarks>
+public sealed class NotebookExecutor : INotebookRunner
 {
-    // Console redirection and WORKBOOK_PROFILE are process-wide, so one notebook runs at a time per process.
+    // The profile variable and the working directory are process-wide, so one notebook runs at a time per process.
     private static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
 
-    /// <summary>Loads and runs the notebook at <paramref name="path"/>, resolving <c>#r</c> against its folder.</summary>
-    /// <param name="path">The notebook file.</param>
-    /// <param name="profile">Exported as <c>WORKBOOK_PROFILE</c> while the cells run.</param>
-    /// <param name="progress">Receives the progress of long cells (see <see cref="NotebookRunOptions.Progress"/>).</param>
-    /// <param name="cancellationToken">Stops the run between cells.</param>
-    public static Task<NotebookRunResult> RunFileAsync(string path, string profile = NotebookRunOptions.DefaultProfile,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var notebook = NotebookDocument.Load(path);
-        var options = new NotebookRunOptions
-        {
-            Profile = profile,
-            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)),
-            NotebookName = path,
-            Progress = progress,
-        };
-        return RunAsync(notebook, options, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs the code cells of a copy of <paramref name="notebook"/>; cells after a failing cell are left unexecuted.
-    /// </summary>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public static async Task<NotebookRunResult> RunAsync(NotebookDocument notebook, NotebookRunOptions options,
+    /// <inheritdoc/>
+    public async Task<NotebookRunResult> RunAsync(NotebookDocument notebook, NotebookRunOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notebook);
@@ -53,12 +38,14 @@ public static class NotebookExecutor
         var baseDirectory = Path.GetFullPath(options.BaseDirectory ?? Directory.GetCurrentDirectory());
         await OneRunAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         var previousProfile = Environment.GetEnvironmentVariable(NotebookRunOptions.ProfileVariable);
+        var previousDirectory = Directory.GetCurrentDirectory();
         var stopwatch = Stopwatch.StartNew();
         NotebookCellError? error = null;
         try
         {
             Environment.SetEnvironmentVariable(NotebookRunOptions.ProfileVariable, options.Profile);
-            var session = new ScriptSession(baseDirectory, new OutputRecorder(), cancellationToken);
+            Directory.SetCurrentDirectory(baseDirectory);
+            using var kernel = KernelFactory.Create();
             var executionCount = 0;
             for (var i = 0; i < executed.Cells.Count && error is null; i++)
             {
@@ -70,8 +57,15 @@ public static class NotebookExecutor
 
                 cancellationToken.ThrowIfCancellationRequested();
                 cell.ExecutionCount = ++executionCount;
-                using var scope = AmbientProgress.Use(CellProgress(options.Progress, i + 1));
-                if (await session.RunAsync(cell, executionCount, cancellationToken).ConfigureAwait(false) is { } failure)
+                KernelCommandResult result;
+                using (AmbientProgress.Use(CellProgress(options.Progress, i + 1)))
+                {
+                    result = await kernel.SendAsync(new SubmitCode(cell.Source, KernelFactory.CSharp), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (CellOutputs.Record(cell, result.Events, executionCount) is { } failure)
                 {
                     error = new NotebookCellError(i + 1, executionCount, failure.EName ?? "", failure.EValue ?? "");
                 }
@@ -79,6 +73,7 @@ public static class NotebookExecutor
         }
         finally
         {
+            Directory.SetCurrentDirectory(previousDirectory);
             Environment.SetEnvironmentVariable(NotebookRunOptions.ProfileVariable, previousProfile);
             OneRunAtATime.Release();
         }
@@ -99,6 +94,6 @@ public static class NotebookExecutor
     private sealed class CellPrefixedProgress(IProgress<string> inner, int cellNumber) : IProgress<string>
     {
         public void Report(string value) =>
-            inner.Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cell {cellNumber}: {value}"));
+            inner.Report(string.Create(CultureInfo.InvariantCulture, $"cell {cellNumber}: {value}"));
     }
 }

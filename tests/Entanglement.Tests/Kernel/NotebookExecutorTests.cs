@@ -1,13 +1,15 @@
+using Entanglement.Kernel;
 using Entanglement.Notebooks;
 using Entanglement.Tensors;
+using Entanglement.Tests.Notebooks;
 
-namespace Entanglement.Tests.Notebooks;
+namespace Entanglement.Tests.Kernel;
 
 [Collection(NotebookRuns.Name)]
 public sealed class NotebookExecutorTests
 {
     private static Task<NotebookRunResult> Run(params NotebookCell[] cells) =>
-        NotebookExecutor.RunAsync(NotebookDocument.Of(cells), new NotebookRunOptions { Profile = "smoke", NotebookName = "test.ipynb" });
+        new NotebookExecutor().RunAsync(NotebookDocument.Of(cells), new NotebookRunOptions { Profile = "smoke", NotebookName = "test.ipynb" });
 
     [Fact]
     public async Task Cells_share_one_session_and_record_console_display_and_last_expression()
@@ -16,8 +18,7 @@ public sealed class NotebookExecutorTests
             NotebookCell.Markdown("# Title"),
             NotebookCell.Code("var x = 20;\nConsole.WriteLine(\"hello\");\nConsole.Error.Write(\"warn\");"),
             NotebookCell.Code("""
-                class Chart { public string ToHtml() => "<div id='c'>chart</div>"; public override string ToString() => "a chart"; }
-                display(new Chart());
+                display("a chart");
                 display(new List<double> { 0.5, 1.5 });
                 x + 22
                 """),
@@ -38,11 +39,11 @@ public sealed class NotebookExecutorTests
         Assert.Equal(
             [NotebookOutputType.DisplayData, NotebookOutputType.DisplayData, NotebookOutputType.ExecuteResult],
             second.Select(o => o.OutputType));
-        Assert.Equal("<div id='c'>chart</div>", second[0].GetText("text/html"));
         Assert.Equal("a chart", second[0].GetText("text/plain"));
-        Assert.Null(second[1].GetText("text/html"));
-        Assert.Equal("[0.5, 1.5]", second[1].GetText("text/plain"));
+        Assert.Contains("[ 0.5, 1.5 ]", second[1].GetText("text/html"), StringComparison.Ordinal);
+        Assert.Equal("[ 0.5, 1.5 ]", second[1].GetText("text/plain"));
         Assert.Equal("42", second[2].GetText("text/plain"));
+        Assert.Contains("42", second[2].GetText("text/html"), StringComparison.Ordinal);
         Assert.Equal(2, second[2].ExecutionCount);
 
         Assert.Empty(cells[3].Outputs);
@@ -62,9 +63,9 @@ public sealed class NotebookExecutorTests
         Assert.False(result.Succeeded);
         var error = Assert.IsType<NotebookCellError>(result.Error);
         Assert.Equal((3, 2), (error.CellNumber, error.ExecutionCount));
-        Assert.Equal("CompilationErrorException", error.EName);
+        Assert.Equal("CompilationError", error.EName);
         Assert.Equal("(1,13): error CS0103: The name 'undefinedName' does not exist in the current context", error.EValue);
-        Assert.StartsWith("test.ipynb: cell 3 (execution 2) failed: CompilationErrorException: (1,13): error CS0103",
+        Assert.StartsWith("test.ipynb: cell 3 (execution 2) failed: CompilationError: (1,13): error CS0103",
             error.Describe("test.ipynb"), StringComparison.Ordinal);
 
         var output = Assert.Single(result.Notebook.Cells[2].Outputs);
@@ -74,6 +75,21 @@ public sealed class NotebookExecutorTests
         Assert.Null(result.Notebook.Cells[3].ExecutionCount);
         Assert.Empty(result.Notebook.Cells[3].Outputs);
         Assert.Empty(NbformatStructure.Validate(result.Notebook.ToJson()));
+    }
+
+    [Fact]
+    public async Task Markdown_and_raw_cells_are_never_executed()
+    {
+        var result = await Run(
+            NotebookCell.Markdown("throw new InvalidOperationException(\"markdown ran\");"),
+            NotebookCell.Raw("throw new InvalidOperationException(\"raw ran\");"),
+            NotebookCell.Code("6 * 7"));
+
+        Assert.True(result.Succeeded, result.Error?.Describe("test"));
+        Assert.Empty(result.Notebook.Cells[0].Outputs);
+        Assert.Empty(result.Notebook.Cells[1].Outputs);
+        Assert.Equal("42", result.Notebook.Cells[2].Outputs.Single().GetText("text/plain"));
+        Assert.Equal(1, result.Notebook.Cells[2].ExecutionCount);
     }
 
     [Fact]
@@ -94,12 +110,12 @@ public sealed class NotebookExecutorTests
     }
 
     [Fact]
-    public async Task A_reference_to_the_library_dll_maps_to_the_loaded_assembly()
+    public async Task The_library_package_binds_to_the_assembly_the_host_loaded()
     {
         const string key = "Entanglement.Tests.Notebooks.tensor";
         var result = await Run(
             NotebookCell.Code("""
-                #r "../artifacts/bin/Entanglement/debug/Entanglement.dll"
+                #r "nuget: Entanglement, 0.1.0"
                 using Entanglement.Tensors;
                 using Entanglement.Tensors.Ops;
                 AppDomain.CurrentDomain.SetData("Entanglement.Tests.Notebooks.tensor", Tensor.Ones(2, 3));
@@ -119,7 +135,7 @@ public sealed class NotebookExecutorTests
         var notebook = NotebookDocument.Of(NotebookCell.Code("#r \"xunit.assert.dll\"\ntypeof(Xunit.Assert).Name"));
         var options = new NotebookRunOptions { BaseDirectory = Path.GetDirectoryName(typeof(Assert).Assembly.Location) };
 
-        var result = await NotebookExecutor.RunAsync(notebook, options);
+        var result = await new NotebookExecutor().RunAsync(notebook, options);
 
         Assert.True(result.Succeeded, result.Error?.Describe("test"));
         Assert.Equal("Assert", result.Notebook.Cells[0].Outputs.Single().GetText("text/plain"));
@@ -131,7 +147,7 @@ public sealed class NotebookExecutorTests
         var before = Environment.GetEnvironmentVariable(NotebookRunOptions.ProfileVariable);
         var notebook = NotebookDocument.Of(NotebookCell.Code("1"));
 
-        var result = await NotebookExecutor.RunAsync(notebook, new NotebookRunOptions());
+        var result = await new NotebookExecutor().RunAsync(notebook, new NotebookRunOptions());
 
         Assert.Equal(before, Environment.GetEnvironmentVariable(NotebookRunOptions.ProfileVariable));
         Assert.Equal("quick", result.Profile);
@@ -145,7 +161,7 @@ public sealed class NotebookExecutorTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NotebookExecutor.RunAsync(
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new NotebookExecutor().RunAsync(
             NotebookDocument.Of(NotebookCell.Code("1")), new NotebookRunOptions(), cancellation.Token));
     }
 
@@ -156,7 +172,7 @@ public sealed class NotebookExecutorTests
         var notebook = NotebookDocument.Of(
             NotebookCell.Markdown("intro"),
             NotebookCell.Code("""
-                #r "../artifacts/bin/Entanglement/debug/Entanglement.dll"
+                #r "nuget: Entanglement, 0.1.0"
                 using Entanglement.Experiments;
                 """),
             NotebookCell.Code("new ExperimentOptions().Progress?.Report(\"halfway\");"));
@@ -167,7 +183,7 @@ public sealed class NotebookExecutorTests
             Progress = new ListProgress(messages),
         };
 
-        var result = await NotebookExecutor.RunAsync(notebook, options);
+        var result = await new NotebookExecutor().RunAsync(notebook, options);
 
         Assert.True(result.Succeeded, result.Error?.Describe("test"));
         Assert.Equal(["cell 3: halfway"], messages);
