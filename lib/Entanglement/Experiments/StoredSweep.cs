@@ -1,5 +1,6 @@
 using Entanglement.Data;
 using Entanglement.Scenarios;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 
 namespace Entanglement.Experiments;
@@ -22,7 +23,7 @@ internal static class StoredSweep
         Func<int, int, RunOutcome> run,
         ExperimentOptions options)
     {
-        var (json, hash) = ConfigHash.OfSweepConfig(config);
+        var (json, hash) = EngineTag.Apply(ConfigHash.OfSweepConfig(config), TrainingEngines.Current);
         var points = knobValues.Select((v, i) => new ExperimentPoint(i, v, hash)).ToArray();
         var sweep = new Sweep<ExperimentPoint>(scenario, profile.Name, points, seeds)
         {

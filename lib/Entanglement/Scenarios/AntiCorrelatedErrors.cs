@@ -1,5 +1,6 @@
 using System.Globalization;
 using Entanglement.Data;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
@@ -129,12 +130,11 @@ public static class AntiCorrelatedErrors
         var test = ScenarioData.Classes(data.Test, [1, 6, 7], balance: true, rng.Fork("balance-test"), null);
 
         // Difficulty: area under each example's training-loss curve in a clean 3-class reference run.
-        var reference = config.Upstream.Build(data.Train.Channels, outputs: 3, rng.Fork("init-reference"));
+        using var reference = TrainingEngines.Current.CreateImageModel(config.Upstream, data.Train.Channels, outputs: 3, rng.Fork("init-reference"));
         var referenceTrain = ClassGrouping.Each(1, 6, 7).Apply(train);
         var difficulty = new LossCurveArea(train.Count);
         var atEpochEnd = config.Difficulty == DifficultyCurve.EpochEndEval;
-        ImageTrainer.Fit(reference, referenceTrain, data.Normalization,
-            (y, batch) => PerExampleLoss.CrossEntropy(y, batch.Labels), config.ReferenceTraining, rng.Fork("train-reference"),
+        reference.Fit(referenceTrain, data.Normalization, ImageLoss.CrossEntropy, config.ReferenceTraining, rng.Fork("train-reference"),
             atEpochEnd ? null : difficulty,
             atEpochEnd ? _ => AddEvalLosses(reference, referenceTrain, data.Normalization, difficulty) : null,
             progress);
@@ -190,9 +190,9 @@ public static class AntiCorrelatedErrors
     }
 
     /// <summary>Adds every image's eval-mode cross-entropy on its un-augmented pixels to <paramref name="difficulty"/>.</summary>
-    private static void AddEvalLosses(NN.Module model, ImageDataset images, Normalization normalization, LossCurveArea difficulty)
+    private static void AddEvalLosses(IImageModel model, ImageDataset images, Normalization normalization, LossCurveArea difficulty)
     {
-        var logits = ImageTrainer.Outputs(model, model.Forward, images, normalization);
+        var logits = model.Outputs(images, normalization);
         var losses = PerExampleLoss.CrossEntropy(logits.ToTensor(), logits.Labels);
         difficulty.Add([.. Enumerable.Range(0, images.Count)], losses.Data);
     }
@@ -205,11 +205,11 @@ public static class AntiCorrelatedErrors
         Config config, DatasetSplit data, ImageDataset noisyTrain, ImageDataset cleanTrain, ImageDataset test, ClassGrouping grouping,
         int saysYes, Rng rng, IProgress<string>? progress)
     {
-        var model = config.Upstream.Build(data.Train.Channels, outputs: 2, rng.Fork("init"));
-        ImageTrainer.Fit(model, grouping.Apply(noisyTrain), data.Normalization,
-            (y, batch) => PerExampleLoss.CrossEntropy(y, batch.Labels), config.UpstreamTraining, rng.Fork("train"), progress: progress);
+        using var model = TrainingEngines.Current.CreateImageModel(config.Upstream, data.Train.Channels, outputs: 2, rng.Fork("init"));
+        model.Fit(grouping.Apply(noisyTrain), data.Normalization, ImageLoss.CrossEntropy, config.UpstreamTraining, rng.Fork("train"),
+            progress: progress);
         int[] Answers(ImageDataset images) =>
-            [.. ImageTrainer.Outputs(model, model.Forward, images, data.Normalization).ToTensor().Argmax(1).Select(g => g == saysYes ? 1 : 0)];
+            [.. model.Outputs(images, data.Normalization).ToTensor().Argmax(1).Select(g => g == saysYes ? 1 : 0)];
         var testAnswers = Answers(test);
         var truth = grouping.Apply(test).Labels;
         var error = testAnswers.Where((a, i) => a != (truth[i] == saysYes ? 1 : 0)).Count() / (double)test.Count;

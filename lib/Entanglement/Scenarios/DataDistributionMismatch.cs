@@ -1,7 +1,7 @@
 using System.Globalization;
 using Entanglement.Data;
 using Entanglement.Diagnostics;
-using Entanglement.NN;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
@@ -94,24 +94,23 @@ public static class DataDistributionMismatch
         var upstreamTrain = DatasetSampling.Subsample(fullTrain, p / 100.0, rng.Fork("subsample"));
         var grouping = ClassGrouping.FiveVsFive;
 
-        var model = config.Upstream.Build(data.Train.Channels, outputs: 2, rng.Fork("init"));
-        ImageTrainer.Fit(model, grouping.Apply(upstreamTrain), data.Normalization,
-            (y, batch) => PerExampleLoss.CrossEntropy(y, batch.Labels), config.UpstreamTraining, rng.Fork("train-upstream"),
-            progress: progress);
-        var embed = config.Upstream.Embedder(model);
+        var engine = TrainingEngines.Current;
+        using var model = engine.CreateImageModel(config.Upstream, data.Train.Channels, outputs: 2, rng.Fork("init"));
+        model.Fit(grouping.Apply(upstreamTrain), data.Normalization, ImageLoss.CrossEntropy, config.UpstreamTraining,
+            rng.Fork("train-upstream"), progress: progress);
 
         // ℓ_v: 1-NN error of the features on the upstream's own task, over the whole (fixed) test set.
-        var testFeatures = ImageTrainer.Outputs(model, embed, grouping.Apply(data.Test), data.Normalization);
+        var testFeatures = model.Features(grouping.Apply(data.Test), data.Normalization);
         var upstreamLoss = ScenarioData.NearestNeighbourError(testFeatures);
 
         // w: linear 1 vs 7 on the frozen features of every training 1 and 7.
         var train17 = ClassGrouping.OneVsSeven.Apply(ClassGrouping.Select(fullTrain, 1, 7));
         var test17 = ClassGrouping.OneVsSeven.Apply(ClassGrouping.Select(data.Test, 1, 7));
-        var f17 = ImageTrainer.Outputs(model, embed, train17, data.Normalization);
-        var linear = new Linear(f17.Width, 2, rng.Fork("init-downstream"));
-        FeatureTrainer.Fit(linear, f17, config.DownstreamTraining, rng.Fork("train-downstream"));
-        var features17 = ImageTrainer.Outputs(model, embed, test17, data.Normalization);
-        var downstreamLoss = FeatureTrainer.ZeroOneError(linear, features17);
+        var f17 = model.Features(train17, data.Normalization);
+        using var linear = engine.CreateFeatureModel(DownstreamNetwork.Linear(f17.Width, 2), rng.Fork("init-downstream"));
+        linear.Fit(f17, config.DownstreamTraining, rng.Fork("train-downstream"));
+        var features17 = model.Features(test17, data.Normalization);
+        var downstreamLoss = linear.ZeroOneError(features17);
 
         // Per-example outcomes: the upstream's 1-NN over all ten digits, the downstream's on the 1s and 7s.
         var digits17 = ClassGrouping.Select(data.Test, 1, 7);
@@ -119,8 +118,8 @@ public static class DataDistributionMismatch
         [
             OutcomeRecorder.NearestNeighbour("upstream", testFeatures, data.Test.Ids, data.Test.Labels),
             OutcomeRecorder.Classifier("downstream", linear, features17, digits17.Ids, digits17.Labels),
-            .. OutcomeRecorder.Probes(f17, features17, r => new Linear(f17.Width, 2, r), config.DownstreamTraining,
-                rng.Fork("probes"), digits17.Ids, digits17.Labels),
+            .. OutcomeRecorder.Probes(f17, features17, r => engine.CreateFeatureModel(DownstreamNetwork.Linear(f17.Width, 2), r),
+                config.DownstreamTraining, rng.Fork("probes"), digits17.Ids, digits17.Labels),
         ];
         return new RunLosses(upstreamLoss, downstreamLoss) { Outcomes = outcomes };
     }

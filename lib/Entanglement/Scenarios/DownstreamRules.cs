@@ -81,9 +81,9 @@ public static class DownstreamRules
         ArgumentNullException.ThrowIfNull(positiveTest);
         var train = OneHot(u.Train, v.Train, positiveTrain);
         var test = OneHot(u.Test, v.Test, positiveTest);
-        var linear = new NN.Linear(4, 2, rng.Fork("init"));
-        FeatureTrainer.Fit(linear, train, settings, rng.Fork("train"));
-        return FeatureTrainer.ZeroOneError(linear, test);
+        using var linear = Engines.TrainingEngines.Current.CreateFeatureModel(Engines.DownstreamNetwork.Linear(4, 2), rng.Fork("init"));
+        linear.Fit(train, settings, rng.Fork("train"));
+        return Engines.FeatureModelExtensions.ZeroOneError(linear, test);
     }
 
     private static FeatureSet OneHot(int[] u, int[] v, bool[] positive)

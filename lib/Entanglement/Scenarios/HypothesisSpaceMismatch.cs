@@ -1,7 +1,7 @@
 using System.Globalization;
 using Entanglement.Data;
 using Entanglement.Diagnostics;
-using Entanglement.NN;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
@@ -96,24 +96,25 @@ public static class HypothesisSpaceMismatch
         var data = ScenarioData.Load(config.Dataset);
         var train = config.MaxTrainImages is { } max ? ScenarioData.Take(data.Train, max, rng.Fork("cap")) : data.Train;
         var spec = config.Upstream with { HeadHidden = HeadWidths[..(depth - 1)], FeatureTap = FeatureTap.Trunk };
-        var model = spec.Build(data.Train.Channels, outputs: 10, rng.Fork("init"));
-        ImageTrainer.Fit(model, train, data.Normalization, (y, batch) => PerExampleLoss.CrossEntropy(y, batch.Labels),
-            config.UpstreamTraining, rng.Fork("train-upstream"), progress: progress);
-        var embed = spec.Embedder(model);
+        var engine = TrainingEngines.Current;
+        using var model = engine.CreateImageModel(spec, data.Train.Channels, outputs: 10, rng.Fork("init"));
+        model.Fit(train, data.Normalization, ImageLoss.CrossEntropy, config.UpstreamTraining, rng.Fork("train-upstream"),
+            progress: progress);
 
-        var testFeatures = ImageTrainer.Outputs(model, embed, data.Test, data.Normalization);
+        var testFeatures = model.Features(data.Test, data.Normalization);
         var upstreamLoss = ScenarioData.NearestNeighbourError(testFeatures);
-        var trainFeatures = ImageTrainer.Outputs(model, embed, train, data.Normalization);
-        var linear = new Linear(trainFeatures.Width, 10, rng.Fork("init-downstream"));
-        FeatureTrainer.Fit(linear, trainFeatures, config.DownstreamTraining, rng.Fork("train-downstream"));
+        var trainFeatures = model.Features(train, data.Normalization);
+        using var linear = engine.CreateFeatureModel(DownstreamNetwork.Linear(trainFeatures.Width, 10), rng.Fork("init-downstream"));
+        linear.Fit(trainFeatures, config.DownstreamTraining, rng.Fork("train-downstream"));
         VertexOutcomes[] outcomes =
         [
             OutcomeRecorder.NearestNeighbour("upstream", testFeatures, data.Test.Ids, data.Test.Labels),
             OutcomeRecorder.Classifier("downstream", linear, testFeatures, data.Test.Ids, data.Test.Labels),
-            .. OutcomeRecorder.Probes(trainFeatures, testFeatures, r => new Linear(trainFeatures.Width, 10, r),
+            .. OutcomeRecorder.Probes(trainFeatures, testFeatures,
+                r => engine.CreateFeatureModel(DownstreamNetwork.Linear(trainFeatures.Width, 10), r),
                 config.DownstreamTraining, rng.Fork("probes"), data.Test.Ids, data.Test.Labels),
         ];
-        return new RunLosses(upstreamLoss, FeatureTrainer.ZeroOneError(linear, testFeatures)) { Outcomes = outcomes };
+        return new RunLosses(upstreamLoss, linear.ZeroOneError(testFeatures)) { Outcomes = outcomes };
     }
 
     public static SweepResult Run(Config config, IProgress<string>? progress = null)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Entanglement.Data;
 using Entanglement.Diagnostics;
-using Entanglement.NN;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
@@ -115,11 +115,11 @@ public static class LossFunctionMismatch
         var (validation, scoring) = ScenarioData.Halves(test, new Rng(seed: 0).Fork("validation-halves"));
 
         // Upstream v: regress the (noisy) digit value with MSE; keep a copy of the best-validation weights.
-        var model = config.Upstream.Build(data.Train.Channels, outputs: 1, rng.Fork("init"));
+        var engine = TrainingEngines.Current;
+        using var model = engine.CreateImageModel(config.Upstream, data.Train.Channels, outputs: 1, rng.Fork("init"));
         var best = double.PositiveInfinity;
-        IReadOnlyDictionary<string, Tensor>? bestState = null;
-        ImageTrainer.Fit(model, upstreamTrain, data.Normalization,
-            (y, batch) => PerExampleLoss.SquaredError(y, Values(batch.Labels)),
+        IReadOnlyDictionary<string, StateArray>? bestState = null;
+        model.Fit(upstreamTrain, data.Normalization, ImageLoss.SquaredErrorToLabel,
             config.UpstreamTraining, rng.Fork("train-upstream"),
             onEpochEnd: _ =>
             {
@@ -140,13 +140,13 @@ public static class LossFunctionMismatch
 
         // Downstream w: an MLP on the frozen scalar, trained from scratch with the clean labels.
         var index = new Dictionary<int, int> { [1] = 0, [3] = 1, [7] = 2, [9] = 3 };
-        var featuresTrain = ImageTrainer.Outputs(model, model.Forward, downstreamTrain, data.Normalization);
-        var featuresTest = ImageTrainer.Outputs(model, model.Forward, test, data.Normalization);
+        var featuresTrain = model.Outputs(downstreamTrain, data.Normalization);
+        var featuresTest = model.Outputs(test, data.Normalization);
         featuresTrain = featuresTrain.WithLabels([.. featuresTrain.Labels.Select(l => index[l])]);
         featuresTest = featuresTest.WithLabels([.. featuresTest.Labels.Select(l => index[l])]);
-        var mlp = new MLP(1, [config.DownstreamHidden], 4, rng.Fork("init-downstream"));
-        FeatureTrainer.Fit(mlp, featuresTrain, config.DownstreamTraining, rng.Fork("train-downstream"));
-        var downstreamLoss = FeatureTrainer.ZeroOneError(mlp, featuresTest);
+        using var mlp = engine.CreateFeatureModel(DownstreamNetwork.Mlp(1, [config.DownstreamHidden], 4), rng.Fork("init-downstream"));
+        mlp.Fit(featuresTrain, config.DownstreamTraining, rng.Fork("train-downstream"));
+        var downstreamLoss = mlp.ZeroOneError(featuresTest);
 
         // Per-example outcomes on the whole balanced test set (the upstream's loss above is scored on one half of it).
         var (ids, digitsTest) = (test.Ids, test.Labels);
@@ -154,7 +154,8 @@ public static class LossFunctionMismatch
         [
             OutcomeRecorder.Regressor("upstream", featuresTest, [.. digitsTest.Select(d => (float)d)], [1, 3, 7, 9], ids, digitsTest),
             OutcomeRecorder.Classifier("downstream", mlp, featuresTest, ids, digitsTest),
-            .. OutcomeRecorder.Probes(featuresTrain, featuresTest, r => new MLP(1, [config.DownstreamHidden], 4, r),
+            .. OutcomeRecorder.Probes(featuresTrain, featuresTest,
+                r => engine.CreateFeatureModel(DownstreamNetwork.Mlp(1, [config.DownstreamHidden], 4), r),
                 config.DownstreamTraining, rng.Fork("probes"), ids, digitsTest),
         ];
         return new RunLosses(upstreamLoss, downstreamLoss) { Outcomes = outcomes };
@@ -187,11 +188,9 @@ public static class LossFunctionMismatch
         };
     }
 
-    private static Tensor Values(int[] labels) => Tensor.FromArray([.. labels.Select(l => (float)l)], labels.Length, 1);
-
-    private static double MeanSquaredError(Module model, ImageDataset data, Normalization normalization)
+    private static double MeanSquaredError(IImageModel model, ImageDataset data, Normalization normalization)
     {
-        var outputs = ImageTrainer.Outputs(model, model.Forward, data, normalization);
+        var outputs = model.Outputs(data, normalization);
         double sum = 0;
         for (var i = 0; i < outputs.Count; i++)
         {

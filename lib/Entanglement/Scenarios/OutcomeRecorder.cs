@@ -1,5 +1,5 @@
 using Entanglement.Diagnostics;
-using Entanglement.NN;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
@@ -23,10 +23,11 @@ public static class OutcomeRecorder
     public const int MaxKnnReference = 20_000;
 
     /// <summary>A classifier vertex: arg-max predictions and zero-one losses.</summary>
-    public static VertexOutcomes Classifier(string vertex, Module classifier, FeatureSet test, IReadOnlyList<int> ids, IReadOnlyList<int> classes)
+    public static VertexOutcomes Classifier(string vertex, IFeatureModel classifier, FeatureSet test, IReadOnlyList<int> ids, IReadOnlyList<int> classes)
     {
+        ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(test);
-        var predictions = FeatureTrainer.Predict(classifier, test);
+        var predictions = classifier.Predict(test);
         return Hard(vertex, predictions, test.Labels, ids, classes);
     }
 
@@ -93,7 +94,7 @@ public static class OutcomeRecorder
     /// k-NN from the training inputs, and a fresh model of the downstream's class trained on the test inputs.
     /// </summary>
     public static IReadOnlyList<VertexOutcomes> Probes(
-        FeatureSet train, FeatureSet test, Func<Rng, Module> downstreamClass, TrainingSettings settings, Rng rng,
+        FeatureSet train, FeatureSet test, Func<Rng, IFeatureModel> downstreamClass, TrainingSettings settings, Rng rng,
         IReadOnlyList<int> ids, IReadOnlyList<int> classes)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -105,8 +106,8 @@ public static class OutcomeRecorder
             ? train
             : train.Subset([.. rng.Fork("knn-reference").Permutation(train.Count)[..MaxKnnReference].Order()]);
         var knn = KNearestNeighbours.Classify(reference.Features, reference.Labels, test.Features, reference.Width);
-        var model = downstreamClass(rng.Fork("init-in-class"));
-        FeatureTrainer.Fit(model, test, settings, rng.Fork("train-in-class"));
+        using var model = downstreamClass(rng.Fork("init-in-class"));
+        model.Fit(test, settings, rng.Fork("train-in-class"));
         return [Hard(Knn, knn, test.Labels, ids, classes), Classifier(InClass, model, test, ids, classes)];
     }
 

@@ -37,8 +37,15 @@ public record SweepShape
     /// <summary>The settings that produced the numbers, one line, stated on every chart and table.</summary>
     public required string Settings { get; init; }
 
-    /// <summary>"profile quick, seeds 0, 1, 2" — what every chart caption carries.</summary>
-    public string Provenance => $"profile {Profile.Name}, seeds {string.Join(", ", Seeds)}";
+    /// <summary>The engine and device that trained the runs, "native (cpu)" or "torch (cuda)": the one in scope when described.</summary>
+    public string Engine { get; init; } = $"{Engines.TrainingEngines.Current.Name} ({Engines.TrainingEngines.Current.Device})";
+
+    /// <summary>
+    /// "profile quick, seeds 0, 1, 2" — what every chart caption carries; runs of another engine than the native CPU one
+    /// add it: "profile quick, seeds 0, 1, 2, engine torch (cuda)".
+    /// </summary>
+    public string Provenance => $"profile {Profile.Name}, seeds {string.Join(", ", Seeds)}"
+        + (Engine == "native (cpu)" ? string.Empty : $", engine {Engine}");
 
     /// <summary>A knob value as the tables print it.</summary>
     public static string FormatKnob(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

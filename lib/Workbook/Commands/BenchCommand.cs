@@ -8,6 +8,9 @@ namespace Workbook.Commands;
 /// <summary><c>workbook bench</c>: our engine's ms/step beside PyTorch's, measured in the same run.</summary>
 internal static class BenchCommand
 {
+    /// <summary>The quick upstream timed on the torch engine (same shapes), beside the native row and the PyTorch peer.</summary>
+    private const string TorchSharpRow = "q QuickUpstream 1x32x32 b64 (TorchSharp)";
+
     private static readonly int[] GemmSizes = [1024, 4096];
 
     public static Command Create()
@@ -46,6 +49,17 @@ internal static class BenchCommand
                 var (train, infer) = BenchQuickUpstream.Time(Math.Max(3, (int)(30 * steps)));
                 rows.Add(($"{BenchQuickUpstream.Name} train", train, null, "ms"));
                 rows.Add(($"{BenchQuickUpstream.Name} infer 256", infer, null, "ms"));
+                AnsiConsole.MarkupLine("timing the same model on TorchSharp (LibTorch CPU)…");
+                try
+                {
+                    var (torchTrain, torchInfer) = Entanglement.Torch.TorchBench.QuickUpstream(Math.Max(3, (int)(30 * steps)), BenchWorkloads.Median);
+                    rows.Add(($"{TorchSharpRow} train", torchTrain, null, "ms"));
+                    rows.Add(($"{TorchSharpRow} infer 256", torchInfer, null, "ms"));
+                }
+                catch (Entanglement.Torch.LibTorchUnavailableException e)
+                {
+                    AnsiConsole.MarkupLine($"[yellow]TorchSharp not measured: {Markup.Escape(e.Message)}[/]");
+                }
             }
 
             foreach (var n in gemmSizes)

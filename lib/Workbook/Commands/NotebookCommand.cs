@@ -29,8 +29,15 @@ internal static class NotebookCommand
         {
             path, profile, html, inplace, output, plotly,
         };
+        var (engine, device) = EngineOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (EngineOptions.Apply(parse.GetValue(engine), parse.GetValue(device)) is { } engineError)
+            {
+                await Console.Error.WriteLineAsync(engineError.Message);
+                return engineError.ExitCode;
+            }
+
             var htmlFolder = parse.GetValue(html)?.FullName;
             var inPlace = parse.GetValue(inplace);
             var notebookFolder = parse.GetValue(output)?.FullName ?? (inPlace || htmlFolder is not null ? null : "reports");

@@ -25,8 +25,15 @@ internal static class ReportCommand
         {
             profile, output, notebooks, plotly,
         };
+        var (engine, device) = EngineOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (EngineOptions.Apply(parse.GetValue(engine), parse.GetValue(device)) is { } engineError)
+            {
+                await Console.Error.WriteLineAsync(engineError.Message);
+                return engineError.ExitCode;
+            }
+
             var outFolder = parse.GetRequiredValue(output).FullName;
             var options = new ReportBuildOptions
             {

@@ -38,8 +38,16 @@ internal static class RunCommand
             command.Options.Add(option);
         }
 
+        var (engine, device) = EngineOptions.AddTo(command);
+
         command.SetAction((parse, cancellation) =>
         {
+            if (EngineOptions.Apply(parse.GetValue(engine), parse.GetValue(device)) is { } engineError)
+            {
+                Console.Error.WriteLine(engineError.Message);
+                return Task.FromResult(engineError.ExitCode);
+            }
+
             var requested = parse.GetValue(name) ?? "all";
             var entries = string.Equals(requested, "all", StringComparison.OrdinalIgnoreCase)
                 ? ExperimentCatalog.All

@@ -1,0 +1,23 @@
+using Entanglement.Tensors;
+
+namespace Entanglement.Scenarios.Engines;
+
+/// <summary>
+/// Trains and evaluates the networks scenarios describe. The native engine (this library's tensors, CPU) is the
+/// default; the TorchSharp engine (LibTorch on CPU or CUDA) lives in Entanglement.Torch. Both start from the same
+/// initial weights: each model is first built natively from the given <see cref="Rng"/> and then copied.
+/// </summary>
+public interface ITrainingEngine
+{
+    /// <summary>"native" or "torch".</summary>
+    string Name { get; }
+
+    /// <summary>"cpu" or "cuda".</summary>
+    string Device { get; }
+
+    /// <summary>A new upstream model for <paramref name="inChannels"/>×32×32 images with <paramref name="outputs"/> outputs.</summary>
+    IImageModel CreateImageModel(UpstreamNetwork network, int inChannels, int outputs, Rng rng);
+
+    /// <summary>A new downstream model on feature rows.</summary>
+    IFeatureModel CreateFeatureModel(DownstreamNetwork network, Rng rng);
+}

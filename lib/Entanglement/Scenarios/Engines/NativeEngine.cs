@@ -1,0 +1,26 @@
+using Entanglement.Tensors;
+
+namespace Entanglement.Scenarios.Engines;
+
+/// <summary>This library's own engine: its tensors, autograd, SIMD kernels and optimizers, on the CPU.</summary>
+public sealed class NativeEngine : ITrainingEngine
+{
+    /// <summary>The one instance.</summary>
+    public static NativeEngine Instance { get; } = new();
+
+    public string Name => "native";
+
+    public string Device => "cpu";
+
+    public IImageModel CreateImageModel(UpstreamNetwork network, int inChannels, int outputs, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return new NativeImageModel(network, network.Build(inChannels, outputs, rng));
+    }
+
+    public IFeatureModel CreateFeatureModel(DownstreamNetwork network, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return new NativeFeatureModel(network, network.Build(rng));
+    }
+}
