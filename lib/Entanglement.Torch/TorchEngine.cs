@@ -18,11 +18,15 @@ public sealed class TorchEngine : ITrainingEngine
     {
         TorchDevice = LibTorch.Device(device);
         Device = device;
+        LibTorchThreads.Pin();
     }
 
     public string Name => "torch";
 
     public string Device { get; }
+
+    /// <summary>LibTorch's intra-op CPU threads per run (<see cref="LibTorchThreads"/>).</summary>
+    public int? PinnedThreads => LibTorchThreads.Count;
 
     /// <summary>The LibTorch device models and batches live on.</summary>
     public torch.Device TorchDevice { get; }
@@ -46,5 +50,5 @@ public sealed class TorchEngine : ITrainingEngine
         return new TorchFeatureModel(network, net, TorchDevice);
     }
 
-    public override string ToString() => $"torch ({Device})";
+    public override string ToString() => $"torch ({Device}, {LibTorchThreads.Count} CPU thread{(LibTorchThreads.Count == 1 ? "" : "s")})";
 }

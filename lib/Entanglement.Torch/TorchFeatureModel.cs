@@ -30,6 +30,7 @@ public sealed class TorchFeatureModel : IFeatureModel
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(rng);
+        LibTorchThreads.Pin();
         if (train.Count == 0)
         {
             throw new ArgumentException("FeatureTrainer: the training set is empty.", nameof(train));
@@ -77,6 +78,7 @@ public sealed class TorchFeatureModel : IFeatureModel
     public int[] Predict(FeatureSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        LibTorchThreads.Pin();
         _net.eval();
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();

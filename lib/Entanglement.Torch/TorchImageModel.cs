@@ -37,6 +37,7 @@ public sealed class TorchImageModel : IImageModel
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(rng);
+        LibTorchThreads.Pin();
         var loader = new DataLoader(train, settings.BatchSize, normalization, shuffle: true, rng: rng.Fork("loader"),
             augmentation: settings.Augmentation);
         using var optimizer = optim.Adam(_net.parameters(), lr: settings.LearningRate);
@@ -100,6 +101,7 @@ public sealed class TorchImageModel : IImageModel
     private FeatureSet Map(Func<torch.Tensor, torch.Tensor> map, ImageDataset images, Normalization normalization, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(images);
+        LibTorchThreads.Pin();
         _net.eval();
         var values = new List<float>();
         var width = 0;

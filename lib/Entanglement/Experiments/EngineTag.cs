@@ -7,7 +7,8 @@ namespace Entanglement.Experiments;
 /// Records the training engine and device with every stored run: both are written into the run's configuration JSON
 /// (<c>"Engine"</c>, <c>"Device"</c>). Runs of another engine are other points: the torch engine's hash also covers the
 /// engine and device, so its runs never stand in for native ones. The native CPU engine keeps the hash it always had,
-/// so stores written before engines existed stay valid (their JSON has no engine: read as native on the CPU).
+/// so stores written before engines existed stay valid (their JSON has no engine: read as native on the CPU). An engine
+/// whose numbers depend on its CPU thread count (LibTorch) also records the pinned count (<c>"Threads"</c>) in both.
 /// </summary>
 public static class EngineTag
 {
@@ -27,8 +28,15 @@ public static class EngineTag
             ?? throw new ArgumentException($"A sweep configuration must be a JSON object, not {config.Json}.", nameof(config));
         node["Engine"] = engine.Name;
         node["Device"] = engine.Device;
+        var threads = string.Empty;
+        if (engine.PinnedThreads is { } count)
+        {
+            node["Threads"] = count;
+            threads = $"|threads={count.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
         var isNative = engine.Name == "native" && engine.Device == "cpu";
-        var hash = isNative ? config.Hash : ConfigHash.OfText($"{config.Hash}|engine={engine.Name}|device={engine.Device}");
+        var hash = isNative ? config.Hash : ConfigHash.OfText($"{config.Hash}|engine={engine.Name}|device={engine.Device}{threads}");
         return (node.ToJsonString(), hash);
     }
 }

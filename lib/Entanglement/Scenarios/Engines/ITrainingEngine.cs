@@ -15,6 +15,12 @@ public interface ITrainingEngine
     /// <summary>"cpu" or "cuda".</summary>
     string Device { get; }
 
+    /// <summary>
+    /// The CPU threads each run's kernels are pinned to, when the engine's results depend on that count (LibTorch's
+    /// reductions do; the native engine's do not: null). Stored with every run so a different count is another point.
+    /// </summary>
+    int? PinnedThreads { get; }
+
     /// <summary>A new upstream model for <paramref name="inChannels"/>×32×32 images with <paramref name="outputs"/> outputs.</summary>
     IImageModel CreateImageModel(UpstreamNetwork network, int inChannels, int outputs, Rng rng);
 

@@ -12,6 +12,9 @@ public sealed class NativeEngine : ITrainingEngine
 
     public string Device => "cpu";
 
+    /// <summary>Null: the native kernels split work so that results do not depend on the thread count.</summary>
+    public int? PinnedThreads => null;
+
     public IImageModel CreateImageModel(UpstreamNetwork network, int inChannels, int outputs, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(network);
