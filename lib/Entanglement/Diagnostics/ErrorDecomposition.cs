@@ -6,11 +6,13 @@ namespace Entanglement.Diagnostics;
 /// <item><b>information</b> I: the best error achievable from the upstream outputs the downstream sees, estimated by
 /// a flexible estimator (<see cref="KNearestNeighbours"/> fitted on the downstream's training inputs, a large sample
 /// held out from the test set);</item>
-/// <item><b>approximation</b> C − I: what the downstream's model class loses against that best (C: a fresh model of
-/// the class fitted to the test inputs themselves, an estimate of the best in the class);</item>
+/// <item><b>approximation</b> C − I: what the downstream's model class loses against that best (C: fresh models of the
+/// class fitted on the training inputs plus one half of the test inputs and scored on the other half, an out-of-sample
+/// estimate of the best in the class);</item>
 /// <item><b>estimation</b> D − C: what the trained downstream (error D) loses against the best in its class.</item>
 /// </list>
-/// Both probes are estimates: C fitted in-sample can fall below I, making the approximation part negative.
+/// Both probes are estimates, each with its own sampling error: C can fall below I (a negative approximation part) or
+/// above D (a negative estimation part) by about their standard errors.
 /// </summary>
 /// <param name="Downstream">D, the retrained downstream's test error.</param>
 /// <param name="Information">I, the k-NN estimate of the best achievable error (NaN when not recorded).</param>

@@ -48,4 +48,16 @@ public sealed record FeatureSet
 
         return new FeatureSet(features, Width, labels);
     }
+
+    /// <summary>These rows followed by <paramref name="other"/>'s (same width).</summary>
+    public FeatureSet Concat(FeatureSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Width != Width)
+        {
+            throw new ArgumentException($"FeatureSet: cannot append rows of width {other.Width} to rows of width {Width}.", nameof(other));
+        }
+
+        return new FeatureSet([.. Features, .. other.Features], Width, [.. Labels, .. other.Labels]);
+    }
 }
