@@ -16,7 +16,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var json = new Option<string?>("--json") { Description = "Also write the table as JSON (model, ours_ms, torch_ms, ratio)." };
-        var peer = new Option<string?>("--peer") { Description = "Path of the PyTorch peer's run_peer.sh (default: shared/bench above the repository)." };
+        var peer = new Option<string?>("--peer") { Description = "Path of a PyTorch peer script (default: the repository's tests/Entanglement.Benchmarks/peer/run_models.sh)." };
         var only = new Option<string?>("--only") { Description = "Comma list of name substrings to run (e.g. 'SmallConv,sgemm')." };
         var quick = new Option<bool>("--quick") { Description = "Fewer steps (a smoke run)." };
         var noPeer = new Option<bool>("--no-peer") { Description = "Do not run PyTorch." };
@@ -73,7 +73,7 @@ internal static class BenchCommand
             if (why is null && script is not null)
             {
                 AnsiConsole.MarkupLine("running the PyTorch peer…");
-                var torch = PeerBench.Measure(script, parse.GetValue(quick), string.Join(',', gemmSizes));
+                var torch = PeerBench.Measure(script, parse.GetValue(quick), string.Join(',', gemmSizes), string.Join(',', filter));
                 rows = [.. rows.Select(r => (r.Model, r.Ours, Lookup(torch, r.Model), r.Unit))];
             }
             else

@@ -7,7 +7,7 @@ using Entanglement.Tensors.Kernels;
 namespace Workbook.Commands;
 
 /// <summary>
-/// The workloads of <c>workbook bench</c>, matching the PyTorch peer (shared/bench/peer_torch.py): batch 128, random
+/// The workloads of <c>workbook bench</c>, matching the PyTorch peer (tests/Entanglement.Benchmarks/peer/models_torch.py): batch 128, random
 /// float32 data, a training step (zero_grad, forward, cross-entropy, backward, Adam) and an inference batch.
 /// </summary>
 internal static class BenchWorkloads

@@ -3,10 +3,18 @@ using System.Text.Json.Nodes;
 
 namespace Workbook.Commands;
 
-/// <summary>Runs the PyTorch peer (shared/bench/run_peer.sh) and reads its median timings, when Debian's python3-torch is installed.</summary>
+/// <summary>
+/// Runs the PyTorch peer and reads its median timings, when Debian's python3-torch is installed. The peer is the
+/// repository's own <c>tests/Entanglement.Benchmarks/peer/run_models.sh</c> (the same models, shapes and steps as
+/// <see cref="BenchWorkloads"/>), or any script given by <c>--peer</c> that takes the same arguments
+/// (<c>tuned --no-peak --json FILE --gemm-sizes N,N [--only NAMES] [--quick]</c>) and writes the same JSON.
+/// </summary>
 internal static class PeerBench
 {
-    /// <summary>The peer script <c>shared/bench/run_peer.sh</c> in a folder above the current one, or null.</summary>
+    /// <summary>The repository's PyTorch peer of every bench row, relative to the repository root.</summary>
+    public const string PeerScript = "tests/Entanglement.Benchmarks/peer/run_models.sh";
+
+    /// <summary>The repository's peer script, found from the current folder upwards, or null.</summary>
     public static string? Locate(string? explicitPath)
     {
         if (explicitPath is not null)
@@ -16,7 +24,7 @@ internal static class PeerBench
 
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "bench", "run_peer.sh");
+            var candidate = Path.Combine(dir.FullName, PeerScript);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -31,7 +39,7 @@ internal static class PeerBench
     {
         if (script is null)
         {
-            return "the PyTorch peer script (shared/bench/run_peer.sh) was not found; pass --peer";
+            return $"the PyTorch peer script ({PeerScript}) was not found above the current folder; run from the repository or pass --peer";
         }
 
         return File.Exists("/usr/bin/python3") && Run("/usr/bin/python3", "-c \"import torch\"", out _) == 0
@@ -40,10 +48,11 @@ internal static class PeerBench
     }
 
     /// <summary>Median ms per name: model names → (train, infer); "sgemm N" → (ms, GFLOP/s).</summary>
-    public static Dictionary<string, (double A, double B)> Measure(string script, bool quick, string gemmSizes)
+    public static Dictionary<string, (double A, double B)> Measure(string script, bool quick, string gemmSizes, string only)
     {
         var json = Path.Combine(Path.GetTempPath(), $"peer-{Environment.ProcessId}.json");
-        var arguments = $"\"{script}\" tuned --no-peak --json \"{json}\" --gemm-sizes \"{gemmSizes}\"{(quick ? " --quick" : string.Empty)}";
+        var filter = only.Length > 0 ? $" --only \"{only}\"" : string.Empty;
+        var arguments = $"\"{script}\" tuned --no-peak --json \"{json}\" --gemm-sizes \"{gemmSizes}\"{filter}{(quick ? " --quick" : string.Empty)}";
         if (Run("/bin/bash", arguments, out var output) != 0)
         {
             throw new InvalidOperationException($"The PyTorch peer failed: {output}");

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The quick-upstream PyTorch peer in the `tuned` configuration of shared/bench/run_peer.sh:
+# The quick-upstream PyTorch peer in the `tuned` configuration of run_models.sh beside it:
 # OpenBLAS OpenMP build and a malloc setting that keeps freed memory.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"

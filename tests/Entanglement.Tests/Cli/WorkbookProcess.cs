@@ -108,7 +108,7 @@ internal sealed class WorkbookProcess : IDisposable
         return cli;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
