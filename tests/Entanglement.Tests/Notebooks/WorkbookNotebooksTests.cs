@@ -43,6 +43,13 @@ public sealed class WorkbookNotebooksTests
             Assert.True(result.Succeeded, result.Error?.Describe(name));
             NotebookChecks.AssertRanCleanly(result.Notebook, "smoke");
             NotebookChecks.AssertValidForJupyter(result.Notebook);
+
+            // Re-rendering from the full store trains nothing: no stored run is added or rewritten.
+            var before = StoredRuns(store);
+            var again = await new NotebookExecutor().RunAsync(NotebookDocument.Load(path),
+                new NotebookRunOptions { Profile = "smoke", BaseDirectory = NotebookChecks.Folder, NotebookName = name });
+            Assert.True(again.Succeeded, again.Error?.Describe(name));
+            Assert.Equal(before, StoredRuns(store));
         }
         finally
         {
@@ -52,5 +59,22 @@ public sealed class WorkbookNotebooksTests
                 File.Delete(file);
             }
         }
+    }
+
+    /// <summary>How many runs the store holds and when the last one finished (empty when no store was written).</summary>
+    private static (long Count, string? LastFinished) StoredRuns(string store)
+    {
+        if (!File.Exists(store))
+        {
+            return (0, null);
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), MAX(finished_utc) FROM runs;";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
     }
 }
