@@ -3,7 +3,7 @@ namespace Entanglement.Tensors;
 /// <summary>Gradient mode and reverse-mode differentiation, as <c>torch.autograd</c>.</summary>
 public static class Autograd
 {
-    // Grad mode is per thread, as in PyTorch; the only mutable static in the library, and thread-local.
+    // Grad mode is per thread, as in PyTorch; with OpProfile's, the only mutable statics in the library, both thread-local.
     [ThreadStatic]
     private static int _noGradDepth;
 
@@ -44,7 +44,13 @@ public static class Autograd
                 continue;
             }
 
+            var started = OpProfile.BackwardStarted();
             node.Backward(g);
+            if (started != 0)
+            {
+                OpProfile.BackwardFinished(node.Op, started);
+            }
+
             node.Release();
         }
     }

@@ -167,6 +167,7 @@ public sealed class Tensor
     internal static Tensor FromOp(float[] data, Shape shape, string op, Tensor[] inputs, Action<float[]> backward)
     {
         var result = new Tensor(data, shape);
+        OpProfile.OpFinished(op);
         if (!Autograd.IsEnabled)
         {
             return result;

@@ -20,9 +20,10 @@ internal static class BenchCommand
         var only = new Option<string?>("--only") { Description = "Comma list of name substrings to run (e.g. 'SmallConv,sgemm')." };
         var quick = new Option<bool>("--quick") { Description = "Fewer steps (a smoke run)." };
         var noPeer = new Option<bool>("--no-peer") { Description = "Do not run PyTorch." };
+        var ops = new Option<bool>("--ops") { Description = "Also show where each selected model's training step spends its time, per op (forward, backward) and in Adam." };
         var endToEnd = new Option<int>("--e2e-epochs") { Description = "Also train the quick loss-function-mismatch upstream for this many epochs and report images/s (0: skip)." };
         var command = new Command("bench", "Time SGEMM and training/inference steps of the workbook's models, beside PyTorch on this machine.");
-        foreach (var option in new Option[] { json, peer, only, quick, noPeer, endToEnd })
+        foreach (var option in new Option[] { json, peer, only, quick, noPeer, endToEnd, ops })
         {
             command.Options.Add(option);
         }
@@ -40,6 +41,10 @@ internal static class BenchCommand
                 var (train, infer) = BenchWorkloads.Time(model, input, classes, Math.Max(3, (int)(count * steps)));
                 rows.Add(($"{name} train", train, null, "ms"));
                 rows.Add(($"{name} infer", infer, null, "ms"));
+                if (parse.GetValue(ops))
+                {
+                    BenchOps.Print(name, model, input, classes, Math.Max(3, (int)(count * steps)));
+                }
             }
 
             var quickUpstream = Wanted(BenchQuickUpstream.Name);
