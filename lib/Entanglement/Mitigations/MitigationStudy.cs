@@ -65,22 +65,22 @@ public static class MitigationStudy
                 return config;
             }
 
-            var fineTune = TrainingSettings.QuickUpstream(3);
+            var fineTune = TrainingSettings.QuickUpstream(2);
             return profile == Profile.Smoke
                 ? config with { Mitigations = config.Mitigations with { WiderHidden = [32], EndToEndTraining = fineTune with { Epochs = 1 } } }
                 : config with
                 {
-                    LossFunction = config.LossFunction with { UpstreamTraining = lfm.UpstreamTraining with { Epochs = 30 } },
-                    DataDistribution = config.DataDistribution with { UpstreamTraining = ddm.UpstreamTraining with { Epochs = 4 } },
+                    LossFunction = config.LossFunction with { UpstreamTraining = lfm.UpstreamTraining with { Epochs = 20 } },
+                    DataDistribution = config.DataDistribution with { UpstreamTraining = ddm.UpstreamTraining with { Epochs = 3 } },
                     HypothesisSpace = config.HypothesisSpace with
                     {
-                        UpstreamTraining = hsm.UpstreamTraining with { Epochs = 4 },
+                        UpstreamTraining = hsm.UpstreamTraining with { Epochs = 3 },
                         DownstreamTraining = hsm.DownstreamTraining with { Epochs = 30 },
                     },
                     AntiCorrelated = config.AntiCorrelated with
                     {
-                        ReferenceTraining = ace.ReferenceTraining with { Epochs = 6 },
-                        UpstreamTraining = ace.UpstreamTraining with { Epochs = 4 },
+                        ReferenceTraining = ace.ReferenceTraining with { Epochs = 5 },
+                        UpstreamTraining = ace.UpstreamTraining with { Epochs = 3 },
                     },
                     Mitigations = config.Mitigations with { WiderHidden = [128, 128], EndToEndTraining = fineTune },
                     Seeds = [0, 1, 2],
