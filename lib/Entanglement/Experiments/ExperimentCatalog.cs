@@ -70,7 +70,7 @@ public static class ExperimentCatalog
         {
             var preset = MitigationStudy.Config.For(r.Profile);
             var result = MitigationExperiment.Run(preset with { Seeds = r.Seeds(preset.Seeds) }, r.Options);
-            return new ExperimentOutcome(MitigationExperiment.Name, result.Sweeps, result.Text);
+            return new ExperimentOutcome(MitigationExperiment.Name, result.Sweeps, result.Summary);
         }),
     ];
 

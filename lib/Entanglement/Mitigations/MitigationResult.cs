@@ -90,7 +90,7 @@ public sealed record MitigationResult
     };
 
     /// <summary>A plain-text verdict table per experiment (what <c>workbook run mitigations</c> prints).</summary>
-    public string Text
+    public string Summary
     {
         get
         {

@@ -28,7 +28,7 @@ public static class MitigationCharts
     }
 
     /// <summary>The verdict table of one experiment: every measured quantity per mitigation, computed from the runs.</summary>
-    public static Table Verdicts(MitigationResult result, string experiment)
+    public static Table VerdictTable(MitigationResult result, string experiment)
     {
         ArgumentNullException.ThrowIfNull(result);
         var table = Table.Of("mitigation", "Δ downstream without", "Δ downstream with", "Welch p", "Definition 2.1",

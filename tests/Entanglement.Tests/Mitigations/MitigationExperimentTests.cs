@@ -22,7 +22,7 @@ public sealed class MitigationExperimentTests
         var second = MitigationExperiment.Run(config, options with { Progress = new SyncProgress(read) });
         Assert.DoesNotContain(read, m => m.StartsWith("epoch ", StringComparison.Ordinal));
         Assert.Contains(read, m => m.Contains("4 runs, 4 already in the store", StringComparison.Ordinal));
-        Assert.Equal(first.Text, second.Text);
+        Assert.Equal(first.Summary, second.Summary);
 
         using var store = ResultsStore.Open(options.StorePath);
         Assert.Equal(MitigationStudy.Experiments.Count, store.Runs(MitigationExperiment.Name).Count);
