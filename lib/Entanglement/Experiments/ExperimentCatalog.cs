@@ -1,4 +1,5 @@
 using System.Globalization;
+using Entanglement.Mitigations;
 using Entanglement.Scenarios;
 using Entanglement.Scenarios.PseudoLidar;
 using Entanglement.Scenarios.Toy;
@@ -8,7 +9,7 @@ namespace Entanglement.Experiments;
 /// <summary>Every experiment of the workbook, in the paper's order.</summary>
 public static class ExperimentCatalog
 {
-    /// <summary>The toy illustrations, the four SVHN experiments, then the pseudo-LiDAR case studies.</summary>
+    /// <summary>The toy illustrations, the four SVHN experiments, the pseudo-LiDAR case studies, then the mitigation study.</summary>
     public static IReadOnlyList<ExperimentEntry> All { get; } =
     [
         new("toy-hypothesis-space", "Toy illustration of hypothesis-space mismatch (§3, Figure 2)", r =>
@@ -64,6 +65,12 @@ public static class ExperimentCatalog
             }
 
             return new ExperimentOutcome(PseudoLidarExperiment.Name, sweeps, result.Summary);
+        }),
+        new(MitigationExperiment.Name, "Mitigations of the four experiments' updates, side by side (beyond the paper)", r =>
+        {
+            var preset = MitigationStudy.Config.For(r.Profile);
+            var result = MitigationExperiment.Run(preset with { Seeds = r.Seeds(preset.Seeds) }, r.Options);
+            return new ExperimentOutcome(MitigationExperiment.Name, result.Sweeps, result.Summary);
         }),
     ];
 

@@ -34,10 +34,10 @@ public sealed class PseudoLidarExperimentTests
     }
 
     [Fact]
-    public void The_catalog_lists_the_case_studies_last()
+    public void The_catalog_lists_the_case_studies_last_of_the_papers_experiments()
     {
         var entry = ExperimentCatalog.Find("pseudo-lidar");
-        Assert.Same(ExperimentCatalog.All[^1], entry);
+        Assert.Same(ExperimentCatalog.All.TakeWhile(e => e.Name != "mitigations").Last(), entry);
         Assert.Contains("§5", entry.Title, StringComparison.Ordinal);
     }
 

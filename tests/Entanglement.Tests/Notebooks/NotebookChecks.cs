@@ -95,6 +95,7 @@ internal static class NotebookChecks
 
     /// <summary>A cell whose value is a figure (chart factories; tables and comparison lists are not figures).</summary>
     private static bool IsChartCell(NotebookCell cell) =>
-        (cell.Source.StartsWith("ResultCharts.", StringComparison.Ordinal) || cell.Source.StartsWith("PseudoLidarCharts.", StringComparison.Ordinal))
+        (cell.Source.StartsWith("ResultCharts.", StringComparison.Ordinal) || cell.Source.StartsWith("PseudoLidarCharts.", StringComparison.Ordinal)
+            || cell.Source.StartsWith("MitigationCharts.", StringComparison.Ordinal))
         && !cell.Source.Contains("Table", StringComparison.Ordinal) && !cell.Source.Contains("Comparisons", StringComparison.Ordinal);
 }
