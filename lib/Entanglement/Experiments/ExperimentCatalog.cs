@@ -1,5 +1,7 @@
 using System.Globalization;
 using Entanglement.Scenarios;
+using Entanglement.Scenarios.Fairness;
+using Entanglement.Scenarios.HigherOrder;
 using Entanglement.Scenarios.PseudoLidar;
 using Entanglement.Scenarios.Toy;
 
@@ -8,7 +10,7 @@ namespace Entanglement.Experiments;
 /// <summary>Every experiment of the workbook, in the paper's order.</summary>
 public static class ExperimentCatalog
 {
-    /// <summary>The toy illustrations, the four SVHN experiments, then the pseudo-LiDAR case studies.</summary>
+    /// <summary>The toy illustrations, the four SVHN experiments, the pseudo-LiDAR case studies, then higher-order entanglement and fairness.</summary>
     public static IReadOnlyList<ExperimentEntry> All { get; } =
     [
         new("toy-hypothesis-space", "Toy illustration of hypothesis-space mismatch (§3, Figure 2)", r =>
@@ -64,6 +66,18 @@ public static class ExperimentCatalog
             }
 
             return new ExperimentOutcome(PseudoLidarExperiment.Name, sweeps, result.Summary);
+        }),
+        new(HigherOrderExperiment.Name, "Higher-order entanglement: three upstreams whose errors cancel in a vote (beyond the paper, §7)", r =>
+        {
+            var preset = HigherOrderEntanglement.Config.For(r.Profile);
+            var result = HigherOrderExperiment.Run(preset with { Dataset = r.Dataset ?? preset.Dataset, Seeds = r.Seeds(preset.Seeds) }, r.Options);
+            return new ExperimentOutcome(HigherOrderExperiment.Name, [result.Nested], result.Summary);
+        }),
+        new(FairnessExperiment.Name, "Fairness: can a fairer upstream make its downstream less fair? (beyond the paper, §7)", r =>
+        {
+            var preset = FairerUpstream.Config.For(r.Profile);
+            var result = FairnessExperiment.Run(preset with { Dataset = r.Dataset ?? preset.Dataset, Seeds = r.Seeds(preset.Seeds) }, r.Options);
+            return new ExperimentOutcome(FairnessExperiment.Name, [result.EqualisedOdds, result.Errors], result.Summary);
         }),
     ];
 
