@@ -60,7 +60,7 @@ public sealed class ToyHigherOrderTests
     }
 
     [Fact]
-    public void Overlapping_layouts_outside_the_unit_line_are_rejected()
+    public void Intervals_outside_the_unit_line_are_rejected()
     {
         var config = Default with { Hard = new Interval(0.9, 1.2) };
         Assert.Throws<ArgumentException>(() => ToyHigherOrder.ClosedForm(config, UpstreamSubset.None));
