@@ -1,6 +1,8 @@
 using System.Globalization;
 using Entanglement.Mitigations;
 using Entanglement.Scenarios;
+using Entanglement.Scenarios.Fairness;
+using Entanglement.Scenarios.HigherOrder;
 using Entanglement.Scenarios.PseudoLidar;
 using Entanglement.Scenarios.Toy;
 
@@ -9,7 +11,7 @@ namespace Entanglement.Experiments;
 /// <summary>Every experiment of the workbook, in the paper's order.</summary>
 public static class ExperimentCatalog
 {
-    /// <summary>The toy illustrations, the four SVHN experiments, the pseudo-LiDAR case studies, then the mitigation study.</summary>
+    /// <summary>The toy illustrations, the four SVHN experiments, the pseudo-LiDAR case studies, then the studies beyond the paper: mitigations, higher-order entanglement and fairness.</summary>
     public static IReadOnlyList<ExperimentEntry> All { get; } =
     [
         new("toy-hypothesis-space", "Toy illustration of hypothesis-space mismatch (§3, Figure 2)", r =>
@@ -71,6 +73,18 @@ public static class ExperimentCatalog
             var preset = MitigationStudy.Config.For(r.Profile);
             var result = MitigationExperiment.Run(preset with { Seeds = r.Seeds(preset.Seeds) }, r.Options);
             return new ExperimentOutcome(MitigationExperiment.Name, result.Sweeps, result.Summary);
+        }),
+        new(HigherOrderExperiment.Name, "Higher-order entanglement: three upstreams whose errors cancel in a vote (beyond the paper, §7)", r =>
+        {
+            var preset = HigherOrderEntanglement.Config.For(r.Profile);
+            var result = HigherOrderExperiment.Run(preset with { Dataset = r.Dataset ?? preset.Dataset, Seeds = r.Seeds(preset.Seeds) }, r.Options);
+            return new ExperimentOutcome(HigherOrderExperiment.Name, [result.Nested], result.Summary);
+        }),
+        new(FairnessExperiment.Name, "Fairness: can a fairer upstream make its downstream less fair? (beyond the paper, §7)", r =>
+        {
+            var preset = FairerUpstream.Config.For(r.Profile);
+            var result = FairnessExperiment.Run(preset with { Dataset = r.Dataset ?? preset.Dataset, Seeds = r.Seeds(preset.Seeds) }, r.Options);
+            return new ExperimentOutcome(FairnessExperiment.Name, [result.EqualisedOdds, result.Errors], result.Summary);
         }),
     ];
 
