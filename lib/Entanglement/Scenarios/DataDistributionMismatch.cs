@@ -60,18 +60,12 @@ public static class DataDistributionMismatch
                 };
             }
 
-            // Quick: a 16-unit bottleneck; with 512-d features 1 vs 7 stays separable at every p (measured with a PyTorch
-            // implementation of the same protocol on the embedded digits: downstream error 0.000 at every p).
-            var quick = new Config
+            // Quick: the setting a search on seeds 0–4 chose (DataDistributionSearchSpace, record in
+            // notebooks/search/data-distribution-mismatch.json), confirmed on seeds 5–9, which the search never saw.
+            var quick = DataDistributionSearchSpace.Find(DataDistributionSearchSpace.Chosen).Config with
             {
                 Profile = profile,
-                P = [10, 100],
-                Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: [16]) with { FeatureTap = FeatureTap.LastHidden },
-                UpstreamTraining = TrainingSettings.QuickUpstream(10),
-                DownstreamTraining = downstream,
-
-                // Five seeds as in the reference: with three, the downstream even went down on average (0.076 → 0.066).
-                Seeds = [0, 1, 2, 3, 4],
+                Seeds = [5, 6, 7, 8, 9],
             };
             return profile == Profile.Smoke
                 ? quick with
@@ -79,6 +73,7 @@ public static class DataDistributionMismatch
                     P = [30, 100],
                     Upstream = UpstreamNetwork.SmallConvNetCode(width: 4, headHidden: [8]) with { FeatureTap = FeatureTap.LastHidden },
                     UpstreamTraining = quick.UpstreamTraining with { Epochs = 1 },
+                    FixedClasses = [],
                     DownstreamTraining = downstream with { Epochs = 4 },
                     Seeds = [0, 1],
                     MaxTrainImages = 600,
