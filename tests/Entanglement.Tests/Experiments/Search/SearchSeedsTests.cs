@@ -1,5 +1,6 @@
 using Entanglement.Experiments.Search;
 using Entanglement.Scenarios;
+using Entanglement.Tests.Notebooks;
 
 namespace Entanglement.Tests.Experiments.Search;
 
@@ -58,5 +59,19 @@ public sealed class SearchSeedsTests
         var hs = HypothesisSpaceSearchSpace.Find(HypothesisSpaceSearchSpace.Chosen).Config;
         var hsPreset = HypothesisSpaceMismatch.Config.For(Profile.Quick);
         Assert.Equal(hs, hsPreset with { Seeds = hs.Seeds });
+    }
+
+    [Theory]
+    [InlineData(SearchSpaces.DataDistribution)]
+    [InlineData(SearchSpaces.HypothesisSpace)]
+    public void The_chosen_candidate_is_the_committed_records_best_trial_on_search_seeds(string experiment)
+    {
+        var record = SearchRecord.Load(Path.Combine(OfficialKernel.Root, SearchRecord.Folder, experiment + ".json"));
+        var chosen = experiment == SearchSpaces.DataDistribution ? DataDistributionSearchSpace.Chosen : HypothesisSpaceSearchSpace.Chosen;
+        Assert.Equal((experiment, "quick"), (record.Experiment, record.Profile));
+        Assert.Empty(record.Seeds.Except(SearchSeeds.Search));
+        Assert.Equal(chosen, record.Best!.Candidate);
+        var names = SearchSpaces.For(experiment, Profile.Quick).Select(c => c.Name).ToList();
+        Assert.All(record.Trials, t => Assert.Contains(t.Candidate, names));
     }
 }
