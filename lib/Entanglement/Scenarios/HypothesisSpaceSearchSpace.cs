@@ -15,7 +15,7 @@ public static class HypothesisSpaceSearchSpace
     /// The candidate the quick preset uses: the search record's best trial on seeds 0–4 (<see cref="Experiments.Search.SearchRecord.Best"/>:
     /// the strongest verdict, then the largest downstream worsening); a test checks it against the committed record.
     /// </summary>
-    public const string Chosen = "appendix-b-w8";
+    public const string Chosen = "public-code-depth-1-2";
 
     /// <summary>The common base: the public-code trunk with 8 channels, 10 epochs, head depth 1 → 5.</summary>
     public static HypothesisSpaceMismatch.Config Base { get; } = new()

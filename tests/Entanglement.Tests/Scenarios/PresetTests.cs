@@ -35,8 +35,8 @@ public sealed class PresetTests
         Assert.Equal([1, 7], ddm.FixedClasses);
         Assert.Equal(([10, 100], 4000), (ddm.P, ddm.MaxTrainImages));
         var hsm = HypothesisSpaceMismatch.Config.For(Profile.Quick);
-        Assert.Equal((UpstreamArchitecture.SmallConvNetAppendixB, 8), (hsm.Upstream.Architecture, hsm.Upstream.Width));
-        Assert.Equal([1, 5], hsm.HeadDepth);
+        Assert.Equal((UpstreamArchitecture.SmallConvNetPublicCode, 8), (hsm.Upstream.Architecture, hsm.Upstream.Width));
+        Assert.Equal([1, 2], hsm.HeadDepth);
         var ace = AntiCorrelatedErrors.Config.For(Profile.Quick);
         Assert.Equal((15, 10), (ace.ReferenceTraining.Epochs, ace.UpstreamTraining.Epochs));
         Assert.Equal(DifficultyCurve.EpochEndEval, ace.Difficulty);
