@@ -33,7 +33,8 @@ public sealed class PresetTests
         Assert.Equal([4], ddm.Upstream.HeadHidden);
         Assert.Equal(FeatureTap.LastHidden, ddm.Upstream.FeatureTap);
         Assert.Equal([1, 7], ddm.FixedClasses);
-        Assert.Equal(([10, 100], 4000), (ddm.P, ddm.MaxTrainImages));
+        Assert.Equal([10, 100], ddm.P);
+        Assert.Equal(4000, ddm.MaxTrainImages);
         var hsm = HypothesisSpaceMismatch.Config.For(Profile.Quick);
         Assert.Equal((UpstreamArchitecture.SmallConvNetPublicCode, 8), (hsm.Upstream.Architecture, hsm.Upstream.Width));
         Assert.Equal([1, 2], hsm.HeadDepth);
