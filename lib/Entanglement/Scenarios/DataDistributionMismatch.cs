@@ -25,6 +25,13 @@ public static class DataDistributionMismatch
         /// <summary>The knob p: percentage of the training set the upstream sees (nested: a larger p contains a smaller).</summary>
         public required IReadOnlyList<int> P { get; init; }
 
+        /// <summary>
+        /// Digits kept whole at every p (empty: p subsamples all ten, as in the paper). With {1, 7}, p adds only digits
+        /// the downstream never sees, so the upstream's gains come from those while the same 1s and 7s are pushed to
+        /// one side for longer.
+        /// </summary>
+        public IReadOnlyList<int> FixedClasses { get; init; } = [];
+
         public required UpstreamNetwork Upstream { get; init; }
 
         public required TrainingSettings UpstreamTraining { get; init; }
@@ -53,18 +60,12 @@ public static class DataDistributionMismatch
                 };
             }
 
-            // Quick: a 16-unit bottleneck; with 512-d features 1 vs 7 stays separable at every p (measured with a PyTorch
-            // implementation of the same protocol on the embedded digits: downstream error 0.000 at every p).
-            var quick = new Config
+            // Quick: the setting a search on seeds 0–4 chose (DataDistributionSearchSpace, record in
+            // notebooks/search/data-distribution-mismatch.json), confirmed on seeds 5–9, which the search never saw.
+            var quick = DataDistributionSearchSpace.Find(DataDistributionSearchSpace.Chosen).Config with
             {
                 Profile = profile,
-                P = [10, 100],
-                Upstream = UpstreamNetwork.SmallConvNetCode(width: 32, headHidden: [16]) with { FeatureTap = FeatureTap.LastHidden },
-                UpstreamTraining = TrainingSettings.QuickUpstream(10),
-                DownstreamTraining = downstream,
-
-                // Five seeds as in the reference: with three, the downstream even went down on average (0.076 → 0.066).
-                Seeds = [0, 1, 2, 3, 4],
+                Seeds = [5, 6, 7, 8, 9],
             };
             return profile == Profile.Smoke
                 ? quick with
@@ -72,6 +73,7 @@ public static class DataDistributionMismatch
                     P = [30, 100],
                     Upstream = UpstreamNetwork.SmallConvNetCode(width: 4, headHidden: [8]) with { FeatureTap = FeatureTap.LastHidden },
                     UpstreamTraining = quick.UpstreamTraining with { Epochs = 1 },
+                    FixedClasses = [],
                     DownstreamTraining = downstream with { Epochs = 4 },
                     Seeds = [0, 1],
                     MaxTrainImages = 600,
@@ -79,9 +81,16 @@ public static class DataDistributionMismatch
                 : quick;
         }
 
-        public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"{Dataset.ToString().ToLowerInvariant()}{(MaxTrainImages is { } m ? $" (≤{m} train images)" : string.Empty)}; upstream {Upstream.Describe()}, " +
-            $"{UpstreamTraining}; downstream linear 1 vs 7, {DownstreamTraining}; 1-NN: cosine, seeded 50/50 split of the test set");
+        public string Describe()
+        {
+            var data = Dataset.ToString().ToLowerInvariant() + (MaxTrainImages is { } m ? string.Create(CultureInfo.InvariantCulture, $" (≤{m} train images)") : string.Empty);
+            var fixedClasses = FixedClasses.Count == 0
+                ? string.Empty
+                : $"p subsamples all digits but {string.Join(", ", FixedClasses)} (kept whole at every p); ";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{data}; {fixedClasses}upstream {Upstream.Describe()}, {UpstreamTraining}; downstream linear 1 vs 7, {DownstreamTraining}; " +
+                $"1-NN: cosine, seeded 50/50 split of the test set");
+        }
     }
 
     public static RunLosses RunOne(Config config, int pointIndex, int seed, IProgress<string>? progress = null)
@@ -91,7 +100,7 @@ public static class DataDistributionMismatch
         var rng = new Rng(seed).Fork("data-distribution-mismatch");
         var data = ScenarioData.Load(config.Dataset);
         var fullTrain = config.MaxTrainImages is { } max ? ScenarioData.Take(data.Train, max, rng.Fork("cap")) : data.Train;
-        var upstreamTrain = DatasetSampling.Subsample(fullTrain, p / 100.0, rng.Fork("subsample"));
+        var upstreamTrain = UpstreamSubset(fullTrain, p, config.FixedClasses, rng.Fork("subsample"));
         var grouping = ClassGrouping.FiveVsFive;
 
         var engine = TrainingEngines.Current;
@@ -122,6 +131,20 @@ public static class DataDistributionMismatch
                 config.DownstreamTraining, rng.Fork("probes"), digits17.Ids, digits17.Labels),
         ];
         return new RunLosses(upstreamLoss, downstreamLoss) { Outcomes = outcomes };
+    }
+
+    /// <summary>The upstream's p% (nested in p), with every image of <paramref name="fixedClasses"/> kept.</summary>
+    public static ImageDataset UpstreamSubset(ImageDataset train, int p, IReadOnlyList<int> fixedClasses, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(fixedClasses);
+        if (fixedClasses.Count == 0)
+        {
+            return DatasetSampling.Subsample(train, p / 100.0, rng);
+        }
+
+        var rest = ClassGrouping.Select(train, [.. train.Classes().Except(fixedClasses)]);
+        return ClassGrouping.Select(train, [.. fixedClasses]).Concat(DatasetSampling.Subsample(rest, p / 100.0, rng));
     }
 
     public static SweepResult Run(Config config, IProgress<string>? progress = null)

@@ -14,9 +14,9 @@ namespace Entanglement.Scenarios;
 /// </summary>
 /// <remarks>
 /// The paper's regime (long training of an over-parameterised upstream to near-zero training error) is out of reach
-/// of a CPU quick budget; on the embedded digits the quick profile has not reproduced the effect (a PyTorch
-/// implementation of the same protocol tried trunk widths 4, 8 and 32, 10–40 epochs and 25–100% of the data: a deeper
-/// head made the conv features worse for 1-NN as well), and the workbook reports whatever this run finds.
+/// of a CPU quick budget. The quick preset is the candidate a search on seeds 0–4 chose
+/// (<see cref="HypothesisSpaceSearchSpace"/>; the record is notebooks/search/hypothesis-space-mismatch.json), run on
+/// seeds 5–9; the workbook reports whatever that run finds.
 /// </remarks>
 public static class HypothesisSpaceMismatch
 {
@@ -61,14 +61,12 @@ public static class HypothesisSpaceMismatch
                 };
             }
 
-            var quick = new Config
+            // Quick: the setting a search on seeds 0–4 chose (HypothesisSpaceSearchSpace, record in
+            // notebooks/search/hypothesis-space-mismatch.json), confirmed on seeds 5–9, which the search never saw.
+            var quick = HypothesisSpaceSearchSpace.Find(HypothesisSpaceSearchSpace.Chosen).Config with
             {
                 Profile = profile,
-                HeadDepth = [1, 3, 5],
-                Upstream = UpstreamNetwork.SmallConvNetCode(width: 8, headHidden: []),
-                UpstreamTraining = TrainingSettings.QuickUpstream(10),
-                DownstreamTraining = downstream,
-                Seeds = [0, 1, 2],
+                Seeds = [5, 6, 7, 8, 9],
             };
             return profile == Profile.Smoke
                 ? quick with

@@ -55,6 +55,10 @@ internal static class OptionChecks
         return option;
     }
 
+    /// <summary>Search seeds ("0-4", "0,2"): only 0–4, the seeds a setting search may see.</summary>
+    public static Option<string> SearchSeedList(this Option<string> option) =>
+        option.Checked(value => Entanglement.Experiments.Search.SearchSeeds.Parse(value));
+
     /// <summary>A shard <c>k/n</c> with 0 ≤ k &lt; n.</summary>
     public static Option<string> ShardSpec(this Option<string> option) => option.Checked(value => Shard.Parse(value));
 

@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return ResultsCommand.Create();
         yield return SlurmCommand.Create();
         yield return DiagnoseCommand.Create();
+        yield return SearchCommand.Create();
     }
 }

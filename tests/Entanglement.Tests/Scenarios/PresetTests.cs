@@ -30,9 +30,14 @@ public sealed class PresetTests
         Assert.Equal((60, 64, false), (lfm.UpstreamTraining.Epochs, lfm.UpstreamTraining.BatchSize, lfm.UpstreamTraining.Augmentation!.HorizontalFlip));
         Assert.Equal(4, lfm.UpstreamTraining.Augmentation.CropPadding);
         var ddm = DataDistributionMismatch.Config.For(Profile.Quick);
-        Assert.Equal([16], ddm.Upstream.HeadHidden);
+        Assert.Equal([4], ddm.Upstream.HeadHidden);
         Assert.Equal(FeatureTap.LastHidden, ddm.Upstream.FeatureTap);
-        Assert.Equal(8, HypothesisSpaceMismatch.Config.For(Profile.Quick).Upstream.Width);
+        Assert.Equal([1, 7], ddm.FixedClasses);
+        Assert.Equal([10, 100], ddm.P);
+        Assert.Equal(4000, ddm.MaxTrainImages);
+        var hsm = HypothesisSpaceMismatch.Config.For(Profile.Quick);
+        Assert.Equal((UpstreamArchitecture.SmallConvNetPublicCode, 8), (hsm.Upstream.Architecture, hsm.Upstream.Width));
+        Assert.Equal([1, 2], hsm.HeadDepth);
         var ace = AntiCorrelatedErrors.Config.For(Profile.Quick);
         Assert.Equal((15, 10), (ace.ReferenceTraining.Epochs, ace.UpstreamTraining.Epochs));
         Assert.Equal(DifficultyCurve.EpochEndEval, ace.Difficulty);
