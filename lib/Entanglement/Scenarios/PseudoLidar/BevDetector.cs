@@ -39,17 +39,20 @@ public sealed class BevDetector
         var width = BevGrid.Channels;
         for (var l = 0; l < settings.Layers; l++)
         {
-            net.Append(new Conv2d(width, settings.Channels, 3, init.Fork(l), padding: 1)).Append(new ReLU());
+            net.Append(new Conv2d(width, settings.Channels, 3, init.Fork(l), stride: l == 0 ? settings.OutputStride : 1, padding: 1)).Append(new ReLU());
             width = settings.Channels;
         }
 
         net.Append(new Conv2d(width, Outputs, 1, init.Fork(settings.Layers)));
         var targets = scenes.Select(s => DetectionTargets.Build(s, settings)).ToArray();
+        var mirroredTargets = scenes.Select(s => DetectionTargets.BuildMirrored(s, settings)).ToArray();
+        var mirror = rng.Fork("mirror");
         var opt = new Adam(net.Parameters(), lr: settings.LearningRate);
         var schedule = new MultiStepLR(opt, new[] { settings.Epochs / 2, settings.Epochs * 3 / 4 }.Where(m => m > 0).Distinct().ToArray());
         var shuffle = rng.Fork("shuffle");
         var curve = new List<double>();
-        int rows = settings.Grid.Rows, cols = settings.Grid.Cols, plane = rows * cols, chw = BevGrid.Channels * plane;
+        int rows = settings.Grid.Rows, cols = settings.Grid.Cols, chw = BevGrid.Channels * rows * cols;
+        var plane = settings.HeadGrid.Rows * settings.HeadGrid.Cols;
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
             var order = shuffle.Permutation(grids.Count);
@@ -60,14 +63,18 @@ public sealed class BevDetector
                 AmbientCancellation.ThrowIfCancellationRequested();
                 var idx = order.Skip(start).Take(settings.BatchSize).ToArray();
                 var x = new float[idx.Length * chw];
+                var batchTargets = new DetectionTargets[idx.Length];
                 for (var b = 0; b < idx.Length; b++)
                 {
-                    Array.Copy(grids[idx[b]], 0, x, b * chw, chw);
+                    // Left–right mirroring with probability ½ when enabled (a road scene mirrored is a road scene).
+                    var flip = settings.MirrorAugmentation && mirror.NextDouble() < 0.5;
+                    Array.Copy(flip ? settings.Grid.MirrorX(grids[idx[b]]) : grids[idx[b]], 0, x, b * chw, chw);
+                    batchTargets[b] = flip ? mirroredTargets[idx[b]] : targets[idx[b]];
                 }
 
                 opt.ZeroGrad();
                 var y = net.Forward(Tensor.FromArray(x, idx.Length, BevGrid.Channels, rows, cols));
-                var loss = DetectionTargets.Loss(y, idx.Select(i => targets[i]).ToArray(), plane);
+                var loss = DetectionTargets.Loss(y, batchTargets, plane, settings.NegativeWeight);
                 loss.Backward();
                 opt.Step();
                 total += loss.Item();
@@ -83,16 +90,19 @@ public sealed class BevDetector
         return new BevDetector(net, settings) { LossCurve = curve };
     }
 
-    /// <summary>Detections in one encoded grid, best first.</summary>
-    public IReadOnlyList<Detection> Detect(float[] grid, double groundY)
+    /// <summary>
+    /// Detections in one encoded grid, best first; with the <paramref name="cloud"/> the grid was encoded from and a
+    /// <see cref="DetectorSettings.RefinementMargin"/>, each box is refined on its points (<see cref="BoxRefinement"/>).
+    /// </summary>
+    public IReadOnlyList<Detection> Detect(float[] grid, double groundY, PointCloud? cloud = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        var g = Settings.Grid;
+        var g = Settings.HeadGrid;
         int rows = g.Rows, cols = g.Cols, plane = rows * cols;
         float[] y;
         using (Autograd.NoGrad())
         {
-            y = _net.Forward(Tensor.FromArray(grid, 1, BevGrid.Channels, rows, cols)).Data;
+            y = _net.Forward(Tensor.FromArray(grid, 1, BevGrid.Channels, Settings.Grid.Rows, Settings.Grid.Cols)).Data;
         }
 
         var candidates = new List<Detection>();
@@ -107,19 +117,21 @@ public sealed class BevDetector
                     continue;
                 }
 
-                var o = new float[Outputs];
-                for (var k = 0; k < Outputs; k++)
+                var box = Average(y, g, r, c, groundY);
+                var score = Sigmoid(logit);
+                if (cloud is not null && Settings.RefinementMargin is { } margin)
                 {
-                    o[k] = y[k * plane + r * cols + c];
+                    box = BoxRefinement.Refine(box, cloud, groundY, margin, out var span);
+                    // Points spanning less than half the prior's width cannot be this kind of object: ranked last.
+                    score *= span >= 0.75 * Settings.Prior.Width ? 1 : 0.01;
                 }
 
-                var box = DetectionTargets.Decode(o, g.CellCentre(r, c), g.Cell, Settings, groundY);
                 if (Settings.PruneRange is { } prune && box.Range > prune)
                 {
                     continue;
                 }
 
-                candidates.Add(new Detection(box, 1 / (1 + Math.Exp(-logit))));
+                candidates.Add(new Detection(box, score));
             }
         }
 
@@ -134,6 +146,46 @@ public sealed class BevDetector
 
         return kept;
     }
+
+    /// <summary>
+    /// The box of a peak cell; with <see cref="DetectorSettings.AnchorOnVisibleFace"/>, averaged over the peak and its
+    /// 3 × 3 neighbours that score at least half as high: every positive cell was trained to regress the same box, so
+    /// their predictions form a small ensemble.
+    /// </summary>
+    private Box3D Average(float[] y, BevGrid g, int r, int c, double groundY)
+    {
+        int rows = g.Rows, cols = g.Cols, plane = rows * cols;
+        var peak = Sigmoid(y[r * cols + c]);
+        var reach = Settings.AnchorOnVisibleFace ? 1 : 0;
+
+        double wSum = 0, x = 0, yc = 0, z = 0, l = 0, w = 0, h = 0, sin = 0, cos = 0;
+        var o = new float[Outputs];
+        for (var rr = Math.Max(r - reach, 0); rr <= Math.Min(r + reach, rows - 1); rr++)
+        {
+            for (var cc = Math.Max(c - reach, 0); cc <= Math.Min(c + reach, cols - 1); cc++)
+            {
+                var p = Sigmoid(y[rr * cols + cc]);
+                if (p < peak / 2)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < Outputs; k++)
+                {
+                    o[k] = y[k * plane + rr * cols + cc];
+                }
+
+                var b = DetectionTargets.Decode(o, g.CellCentre(rr, cc), g.Cell, Settings, groundY);
+                (wSum, x, yc, z) = (wSum + p, x + p * b.X, yc + p * b.Y, z + p * b.Z);
+                (l, w, h) = (l + p * b.Length, w + p * b.Width, h + p * b.Height);
+                (sin, cos) = (sin + p * Math.Sin(2 * b.Yaw), cos + p * Math.Cos(2 * b.Yaw));
+            }
+        }
+
+        return new Box3D(x / wSum, yc / wSum, z / wSum, l / wSum, w / wSum, h / wSum, Math.Atan2(sin, cos) / 2);
+    }
+
+    private static double Sigmoid(double logit) => 1 / (1 + Math.Exp(-logit));
 
     private static bool IsLocalMax(float[] y, int rows, int cols, int r, int c)
     {

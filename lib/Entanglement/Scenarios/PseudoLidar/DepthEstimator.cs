@@ -33,8 +33,14 @@ public sealed class DepthEstimator
         _disparityConstant = disparityConstant;
     }
 
-    /// <summary>The loss the model was trained with.</summary>
+    /// <summary>The loss the model was trained with (the nearer end of the knob for an intermediate weight).</summary>
     public DepthLoss TrainedWith { get; private init; }
+
+    /// <summary>The range weight of its loss-specific training (0: disparity MAE, 1: depth MAE).</summary>
+    public double RangeWeight { get; private init; }
+
+    /// <summary>Number of trainable parameters of the refinement MLP: the estimator's capacity budget.</summary>
+    public int ParameterCount => _net.Parameters().Sum(p => p.Shape.Size);
 
     /// <summary>Training loss after each epoch.</summary>
     public IReadOnlyList<double> LossCurve { get; private init; } = [];
@@ -42,7 +48,14 @@ public sealed class DepthEstimator
     /// <summary>
     /// Trains u on pixels sampled from <paramref name="scenes"/> (features precomputed by <see cref="BlockMatcher"/>).
     /// </summary>
-    public static DepthEstimator Train(IReadOnlyList<DrivingScene> scenes, IReadOnlyList<float[]> features, DepthLoss loss, DepthTrainingSettings settings, Rng rng)
+    public static DepthEstimator Train(IReadOnlyList<DrivingScene> scenes, IReadOnlyList<float[]> features, DepthLoss loss, DepthTrainingSettings settings, Rng rng) =>
+        Train(scenes, features, loss == DepthLoss.DisparityMae ? 0 : 1, settings, rng);
+
+    /// <summary>
+    /// Trains u with the range-weighted loss of <see cref="DepthLosses.RangeWeighted"/> in the loss-specific phase
+    /// (0: disparity MAE, exactly u; 1: depth MAE, exactly u′); pre-training is the same for every weight.
+    /// </summary>
+    public static DepthEstimator Train(IReadOnlyList<DrivingScene> scenes, IReadOnlyList<float[]> features, double rangeWeight, DepthTrainingSettings settings, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(scenes);
         ArgumentNullException.ThrowIfNull(features);
@@ -56,18 +69,19 @@ public sealed class DepthEstimator
         var camera = scenes[0].Camera;
         var (x, y) = SamplePixels(scenes, features, settings.PixelsPerScene, rng.Fork("pixels"));
         var net = new MLP(BlockMatcher.FeatureCount, settings.Hidden, 1, rng.Fork("init"));
+        var loss = rangeWeight >= 0.5 ? DepthLoss.DepthMae : DepthLoss.DisparityMae;
         var estimator = new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss };
         var curve = new List<double>();
         var shuffle = rng.Fork("shuffle");
         // Pre-training (as PSMNet is pre-trained on SceneFlow with a disparity loss) is identical for u and u′:
         // same pixels, initialisation and shuffling, so the fine-tuning loss is the only difference.
-        estimator.Fit(x, y, DepthLoss.DisparityMae, settings.PretrainEpochs, settings.LearningRate, settings, rng.Fork("pretrain"), curve);
+        estimator.Fit(x, y, 0, settings.PretrainEpochs, settings.LearningRate, settings, rng.Fork("pretrain"), curve);
         var lr = settings.PretrainEpochs > 0 ? settings.FineTuneLearningRate ?? settings.LearningRate : settings.LearningRate;
-        estimator.Fit(x, y, loss, settings.Epochs, lr, settings, shuffle, curve);
-        return new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss, LossCurve = curve };
+        estimator.Fit(x, y, rangeWeight, settings.Epochs, lr, settings, shuffle, curve);
+        return new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss, RangeWeight = rangeWeight, LossCurve = curve };
     }
 
-    private void Fit(float[] x, float[] y, DepthLoss loss, int epochs, double learningRate, DepthTrainingSettings settings, Rng shuffle, List<double> curve)
+    private void Fit(float[] x, float[] y, double rangeWeight, int epochs, double learningRate, DepthTrainingSettings settings, Rng shuffle, List<double> curve)
     {
         if (epochs == 0)
         {
@@ -96,7 +110,7 @@ public sealed class DepthEstimator
                 }
 
                 opt.ZeroGrad();
-                var value = DepthLosses.Compute(loss, Disparity(Tensor.FromArray(bx, n, F)), Tensor.FromArray(by, n, 1), _disparityConstant);
+                var value = DepthLosses.RangeWeighted(Disparity(Tensor.FromArray(bx, n, F)), Tensor.FromArray(by, n, 1), _disparityConstant, rangeWeight);
                 value.Backward();
                 opt.Step();
                 total += value.Item();

@@ -27,6 +27,32 @@ public static class DepthLosses
         };
     }
 
+    /// <summary>
+    /// The range-weighting knob between the two losses: (1 − <paramref name="rangeWeight"/>) · disparity MAE +
+    /// <paramref name="rangeWeight"/> · depth MAE. At 0 it is disparity MAE (errors weighed where disparities are
+    /// large: near), at 1 depth MAE (|C/δ̂ − y| ≈ |δ̂ − C/y| · y²/C: far pixels weigh with the square of their depth).
+    /// </summary>
+    public static Tensor RangeWeighted(Tensor disparity, Tensor depth, double disparityConstant, double rangeWeight)
+    {
+        if (!(rangeWeight >= 0 && rangeWeight <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rangeWeight), rangeWeight, "DepthLosses.RangeWeighted: the range weight lies in [0, 1].");
+        }
+
+        if (rangeWeight == 0)
+        {
+            return Compute(DepthLoss.DisparityMae, disparity, depth, disparityConstant);
+        }
+
+        if (rangeWeight == 1)
+        {
+            return Compute(DepthLoss.DepthMae, disparity, depth, disparityConstant);
+        }
+
+        return Compute(DepthLoss.DisparityMae, disparity, depth, disparityConstant) * (float)(1 - rangeWeight)
+            + Compute(DepthLoss.DepthMae, disparity, depth, disparityConstant) * (float)rangeWeight;
+    }
+
     /// <summary>The loss of a predicted depth map against the ground truth over valid pixels (double precision).</summary>
     public static double Evaluate(DepthLoss kind, ReadOnlySpan<float> predicted, ReadOnlySpan<float> truth, double disparityConstant)
     {

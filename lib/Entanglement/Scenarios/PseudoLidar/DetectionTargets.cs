@@ -10,12 +10,19 @@ internal sealed record DetectionTargets(int[] PositiveCells, float[] Regression)
 {
     private const int RegressionSize = 8;
 
-    public static DetectionTargets Build(DrivingScene scene, DetectorSettings settings)
+    public static DetectionTargets Build(DrivingScene scene, DetectorSettings settings) =>
+        Build(scene.BoxesOf(settings.Kind), settings, scene.Camera.MountHeight);
+
+    /// <summary>Targets of the scene mirrored left–right (x → −x), for <see cref="BevGrid.MirrorX"/>'s grids.</summary>
+    public static DetectionTargets BuildMirrored(DrivingScene scene, DetectorSettings settings) =>
+        Build(scene.BoxesOf(settings.Kind).Select(b => b with { X = -b.X, Yaw = Math.PI - b.Yaw }), settings, scene.Camera.MountHeight);
+
+    private static DetectionTargets Build(IEnumerable<Box3D> boxes, DetectorSettings settings, double groundY)
     {
-        var g = settings.Grid;
+        var g = settings.HeadGrid;
         var cells = new List<int>();
         var reg = new List<float>();
-        foreach (var box in scene.BoxesOf(settings.Kind))
+        foreach (var box in boxes)
         {
             if (settings.TrainRange is { } range && box.Range > range)
             {
@@ -23,7 +30,8 @@ internal sealed record DetectionTargets(int[] PositiveCells, float[] Regression)
             }
 
             var reach = (int)Math.Ceiling(settings.PositiveRadius / g.Cell) + 1;
-            var (r0, c0) = g.CellOf(box.X, box.Z);
+            var (kx, kz) = settings.AnchorOnVisibleFace ? Keypoint(box) : (box.X, box.Z);
+            var (r0, c0) = g.CellOf(kx, kz);
             if (r0 < 0)
             {
                 continue;
@@ -34,13 +42,13 @@ internal sealed record DetectionTargets(int[] PositiveCells, float[] Regression)
                 for (var c = Math.Max(c0 - reach, 0); c <= Math.Min(c0 + reach, g.Cols - 1); c++)
                 {
                     var (x, z) = g.CellCentre(r, c);
-                    if ((r != r0 || c != c0) && Math.Sqrt((x - box.X) * (x - box.X) + (z - box.Z) * (z - box.Z)) > settings.PositiveRadius)
+                    if ((r != r0 || c != c0) && Math.Sqrt((x - kx) * (x - kx) + (z - kz) * (z - kz)) > settings.PositiveRadius)
                     {
                         continue;
                     }
 
                     cells.Add(r * g.Cols + c);
-                    reg.AddRange(Encode(box, (x, z), g.Cell, settings, scene.Camera.MountHeight));
+                    reg.AddRange(Encode(box, (x, z), g.Cell, settings, groundY));
                 }
             }
         }
@@ -48,8 +56,29 @@ internal sealed record DetectionTargets(int[] PositiveCells, float[] Regression)
         return new DetectionTargets(cells.ToArray(), reg.ToArray());
     }
 
+    /// <summary>
+    /// Where the detector anchors an object: the point where the bird's-eye ray from the camera to the box's centre
+    /// enters its footprint, i.e. on the face the camera sees. A car's centre lies about 2 m behind its visible face,
+    /// and the cells there hold no points (the far half is occluded); anchoring on the visible face puts the positive
+    /// cells where the points are, and the head regresses the centre from there.
+    /// </summary>
+    public static (double X, double Z) Keypoint(Box3D box)
+    {
+        var norm = Math.Sqrt(box.X * box.X + box.Z * box.Z);
+        if (norm < 1e-9)
+        {
+            return (box.X, box.Z);
+        }
+
+        // Unit direction from the centre towards the camera, in the box's (along, across) frame.
+        double vx = -box.X / norm, vz = -box.Z / norm, c = Math.Cos(box.Yaw), s = Math.Sin(box.Yaw);
+        double along = Math.Abs(vx * c + vz * s), across = Math.Abs(-vx * s + vz * c);
+        var reach = Math.Min(along > 1e-9 ? box.Length / 2 / along : double.PositiveInfinity, across > 1e-9 ? box.Width / 2 / across : double.PositiveInfinity);
+        return (box.X + vx * reach, box.Z + vz * reach);
+    }
+
     /// <summary>Loss of network output [B, 9, H, W] against the batch's targets.</summary>
-    public static Tensor Loss(Tensor output, DetectionTargets[] targets, int plane)
+    public static Tensor Loss(Tensor output, DetectionTargets[] targets, int plane, double negativeWeight = 1)
     {
         var batch = targets.Length;
         var logits = output.Narrow(1, 0, 1).Reshape(batch * plane);
@@ -72,7 +101,7 @@ internal sealed record DetectionTargets(int[] PositiveCells, float[] Regression)
         var nNeg = Math.Max(batch * plane - nPos, 1);
         for (var i = 0; i < weight.Length; i++)
         {
-            weight[i] = heat[i] > 0 ? 1f / nPos : 1f / nNeg;
+            weight[i] = heat[i] > 0 ? 1f / nPos : (float)(negativeWeight / nNeg);
         }
 
         // BCE with logits, stable form: max(z, 0) − z·t + log(1 + e^(−|z|)).

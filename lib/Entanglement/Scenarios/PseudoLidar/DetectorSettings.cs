@@ -24,6 +24,15 @@ public sealed record DetectorSettings
     /// <summary>Detections farther than this are removed after the fact (Appendix A); null keeps all.</summary>
     public double? PruneRange { get; init; }
 
+    /// <summary>
+    /// Cells of <see cref="Grid"/> per head cell along each axis: the first convolution has this stride, so the head
+    /// predicts on a coarser grid (<see cref="HeadGrid"/>) and every later layer sees this many times farther.
+    /// </summary>
+    public int OutputStride { get; init; } = 1;
+
+    /// <summary>The grid the head predicts on: <see cref="Grid"/> with cells <see cref="OutputStride"/> times larger.</summary>
+    public BevGrid HeadGrid => OutputStride == 1 ? Grid : Grid with { Cell = Grid.Cell * OutputStride };
+
     /// <summary>Convolution channels of the hidden layers.</summary>
     public int Channels { get; init; } = 16;
 
@@ -32,6 +41,27 @@ public sealed record DetectorSettings
 
     /// <summary>Passes over the training scenes.</summary>
     public int Epochs { get; init; } = 10;
+
+    /// <summary>
+    /// Whether positives sit on the object's face seen by the camera (<see cref="DetectionTargets.Keypoint"/>) rather
+    /// than on its centre, and peaks average the boxes of their confident neighbours.
+    /// </summary>
+    public bool AnchorOnVisibleFace { get; init; }
+
+    /// <summary>Whether training mirrors each scene left–right with probability ½ (the grid must be symmetric in x).</summary>
+    public bool MirrorAugmentation { get; init; }
+
+    /// <summary>
+    /// Footprint margin (metres) within which a proposal's points refine it (<see cref="BoxRefinement"/>); null: the
+    /// network's boxes as they are.
+    /// </summary>
+    public double? RefinementMargin { get; init; }
+
+    /// <summary>
+    /// Weight of the background cells' mean heat-map loss against the positive cells' mean (1: balanced). Larger
+    /// values keep look-alikes (a pedestrian, a pole for the car detector) from scoring as confidently as objects.
+    /// </summary>
+    public double NegativeWeight { get; init; } = 1;
 
     /// <summary>Scenes per Adam step.</summary>
     public int BatchSize { get; init; } = 1;

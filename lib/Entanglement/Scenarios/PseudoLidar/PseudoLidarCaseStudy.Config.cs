@@ -44,7 +44,8 @@ public static partial class PseudoLidarCaseStudy
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
             $"{TrainScenes} training + {TestScenes} test scenes of {Scenes.Width}x{Scenes.Height} px per seed; u: block matching " +
             $"(max disparity {MaxDisparity}) + MLP refinement {string.Join("-", Depth.Hidden)}, {Depth.PretrainEpochs} pre-training + {Depth.Epochs} epochs on " +
-            $"{Depth.PixelsPerScene} px/scene; detectors {CarDetector.Channels} channels x {CarDetector.Layers} layers, {CarDetector.Epochs} epochs");
+            $"{Depth.PixelsPerScene} px/scene; detectors {CarDetector.Channels} channels x {CarDetector.Layers} layers, {CarDetector.Epochs} epochs (cars, " +
+            $"face-anchored, mirrored, refined on points) and {PedestrianDetector.Epochs} (pedestrians)");
 
         /// <summary>The configuration of a profile: smoke (seconds), quick (minutes on 2 cores), paper (more of everything).</summary>
         public static Config For(Profile profile)

@@ -112,12 +112,14 @@ public static partial class PseudoLidarCaseStudy
         DrivingScene[] train, DrivingScene[] test, int[][] visible, Rng rng)
     {
         var ground = train[0].Camera.MountHeight;
-        float[] Grid(DrivingScene scene, float[] depth) =>
-            settings.Grid.Encode(PointCloudGenerator.Generate(scene.Camera, depth, winsorization, config.Scenes.MaxDepth), ground);
-        var trainGrids = train.Select((s, i) => Grid(s, maps[i])).ToArray();
+        PointCloud Cloud(DrivingScene scene, float[] depth) => PointCloudGenerator.Generate(scene.Camera, depth, winsorization, config.Scenes.MaxDepth);
+        var trainGrids = train.Select((s, i) => settings.Grid.Encode(Cloud(s, maps[i]), ground)).ToArray();
         var detector = BevDetector.Train(trainGrids, train, settings, rng);
         var frames = test.Select((s, i) =>
-            DetectionEvaluation.Frame(s, visible[i], detector.Detect(Grid(s, maps[config.TrainScenes + i]), ground), settings)).ToArray();
+        {
+            var cloud = Cloud(s, maps[config.TrainScenes + i]);
+            return DetectionEvaluation.Frame(s, visible[i], detector.Detect(settings.Grid.Encode(cloud, ground), ground, cloud), settings);
+        }).ToArray();
         return DetectionEvaluation.AveragePrecision(frames, settings.Kind);
     }
 

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+
+namespace Entanglement.Scenarios.PseudoLidar;
+
+public static partial class DepthTradeoff
+{
+    /// <summary>One range weight's depth error: mean over seeds per range bin and overall, with the disparity MAE.</summary>
+    public sealed record WeightRow(double RangeWeight, IReadOnlyList<double> BinMean, IReadOnlyList<double> BinSd, double OverallMean, double DisparityMaeMean);
+
+    /// <summary>The sweep's outcome: one row per range weight, per-seed numbers kept.</summary>
+    public sealed record Result(Config Config, IReadOnlyList<IReadOnlyDictionary<string, double>> PerSeed, IReadOnlyList<WeightRow> Rows)
+    {
+        /// <summary>Range bins of the rows ("0-10", …, "40-max").</summary>
+        public static IReadOnlyList<string> RangeBins => DepthErrorByRange.BinLabels;
+
+        /// <summary>Trainable parameters of the refinement: the capacity budget every weight trains under.</summary>
+        public double Parameters => PerSeed.Count == 0 ? double.NaN : PerSeed[0].GetValueOrDefault("parameters", double.NaN);
+
+        /// <summary>Per range bin, the weight with the lowest mean depth MAE (NaN for a bin no weight measured).</summary>
+        public IReadOnlyList<double> BestWeightPerBin => [.. RangeBins.Select((_, b) =>
+        {
+            var measured = Rows.Where(r => double.IsFinite(r.BinMean[b])).ToArray();
+            return measured.Length == 0 ? double.NaN : measured.MinBy(r => r.BinMean[b])!.RangeWeight;
+        })];
+
+        /// <summary>Whether no single weight is best in every measured bin: the estimator had to choose.</summary>
+        public bool HasTradeoff => BestWeightPerBin.Where(double.IsFinite).Distinct().Count() > 1;
+
+        /// <summary>Aggregates the per-seed maps of <see cref="RunSeed"/>.</summary>
+        public static Result Aggregate(Config config, IReadOnlyList<IReadOnlyDictionary<string, double>> perSeed)
+        {
+            ArgumentNullException.ThrowIfNull(config);
+            ArgumentNullException.ThrowIfNull(perSeed);
+            double[] Values(string key) => [.. perSeed.Select(s => s.GetValueOrDefault(key, double.NaN)).Where(double.IsFinite)];
+            static double Mean(double[] v) => v.Length == 0 ? double.NaN : v.Average();
+            static double Sd(double[] v) => v.Length < 2 ? double.NaN : Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Length - 1));
+            var rows = config.RangeWeights.Select(w =>
+            {
+                var k = Key(w);
+                var bins = DepthErrorByRange.BinLabels.Select(b => Values($"depth-mae[{k}][{b}]")).ToArray();
+                return new WeightRow(w, [.. bins.Select(Mean)], [.. bins.Select(Sd)], Mean(Values($"depth-mae[{k}]")), Mean(Values($"disparity-mae[{k}]")));
+            }).ToArray();
+            return new Result(config, perSeed, rows);
+        }
+
+        /// <summary>What the sweep found, in sentences computed from the numbers.</summary>
+        public string Summary
+        {
+            get
+            {
+                var sb = new StringBuilder();
+                var inv = CultureInfo.InvariantCulture;
+                sb.Append(inv, $"Depth estimator with a refinement MLP {string.Join("-", Config.Depth.Hidden)} ({Parameters:F0} parameters), ");
+                sb.Append(inv, $"trained with (1 - a) disparity MAE + a depth MAE for a in {{{string.Join(", ", Config.RangeWeights.Select(Key))}}}, ");
+                sb.AppendLine(inv, $"{PerSeed.Count} seed(s), profile {Config.Profile.Name}.");
+                var best = BestWeightPerBin;
+                for (var b = 0; b < RangeBins.Count; b++)
+                {
+                    if (!double.IsFinite(best[b]))
+                    {
+                        continue;
+                    }
+
+                    var first = Rows[0].BinMean[b];
+                    var last = Rows[^1].BinMean[b];
+                    sb.AppendLine(inv, $"  {RangeBins[b]} m: lowest depth MAE at a = {Key(best[b])}; a = {Key(Rows[0].RangeWeight)} -> {Key(Rows[^1].RangeWeight)}: {first:F3} -> {last:F3} m ({100 * (last - first) / first:+0.0;-0.0}%).");
+                }
+
+                sb.Append(HasTradeoff
+                    ? "Trade-off: no single weight is best at every range; the loss decides where this capacity's errors go."
+                    : "No trade-off at this capacity: one weight is best at every range.");
+                return sb.ToString();
+            }
+        }
+    }
+}
