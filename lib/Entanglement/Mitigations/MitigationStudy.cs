@@ -34,7 +34,7 @@ public static class MitigationStudy
         public required IReadOnlyList<int> Seeds { get; init; }
 
         /// <summary>
-        /// Paper: each experiment's paper preset at its knob's two ends. Quick (five minutes on two cores): the quick
+        /// Paper: each experiment's paper preset at its knob's two ends. Quick (about eight minutes on two idle cores, estimated from CPU time): the quick
         /// presets at the knob's two ends with fewer upstream epochs and three seeds. Smoke: the smoke presets.
         /// </summary>
         public static Config For(Profile profile)
