@@ -24,8 +24,21 @@ public static partial class DepthTradeoff
             return measured.Length == 0 ? double.NaN : measured.MinBy(r => r.BinMean[b])!.RangeWeight;
         })];
 
-        /// <summary>Whether no single weight is best in every measured bin: the estimator had to choose.</summary>
-        public bool HasTradeoff => BestWeightPerBin.Where(double.IsFinite).Distinct().Count() > 1;
+        /// <summary>
+        /// How close to a bin's lowest mean depth MAE a weight must be to count as best there (2 %, relative): differences
+        /// smaller than that are within seed noise at the quick profile's two seeds, and must not make a trade-off.
+        /// </summary>
+        public const double NearBestTolerance = 0.02;
+
+        /// <summary>The weights within <see cref="NearBestTolerance"/> of the lowest mean depth MAE in every measured bin.</summary>
+        public IReadOnlyList<double> NearBestEverywhere => [.. Rows.Where(r => RangeBins.Select((_, b) => b).All(b =>
+        {
+            var measured = Rows.Select(x => x.BinMean[b]).Where(double.IsFinite).ToArray();
+            return measured.Length == 0 || (double.IsFinite(r.BinMean[b]) && r.BinMean[b] <= measured.Min() * (1 + NearBestTolerance));
+        })).Select(r => r.RangeWeight)];
+
+        /// <summary>Whether the estimator had to choose: no single weight is within 2 % of the best in every measured bin.</summary>
+        public bool HasTradeoff => Rows.Count > 1 && NearBestEverywhere.Count == 0;
 
         /// <summary>Aggregates the per-seed maps of <see cref="RunSeed"/>.</summary>
         public static Result Aggregate(Config config, IReadOnlyList<IReadOnlyDictionary<string, double>> perSeed)
@@ -68,8 +81,8 @@ public static partial class DepthTradeoff
                 }
 
                 sb.Append(HasTradeoff
-                    ? "Trade-off: no single weight is best at every range; the loss decides where this capacity's errors go."
-                    : "No trade-off at this capacity: one weight is best at every range.");
+                    ? "Trade-off: no single weight is within 2% of the lowest depth MAE at every range; the loss decides where this capacity's errors go."
+                    : string.Create(inv, $"No trade-off at this capacity: a = {string.Join(", ", NearBestEverywhere.Select(Key))} within 2% of the lowest depth MAE at every range."));
                 return sb.ToString();
             }
         }

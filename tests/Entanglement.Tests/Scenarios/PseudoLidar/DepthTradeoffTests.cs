@@ -31,10 +31,30 @@ public sealed class DepthTradeoffTests
         Assert.Equal(45, result.Parameters);
         var best = result.BestWeightPerBin;
         Assert.Equal(DepthErrorByRange.BinLabels.Count, best.Count);
-        Assert.Equal(best.Where(double.IsFinite).Distinct().Count() > 1, result.HasTradeoff);
+        Assert.Equal(result.NearBestEverywhere.Count == 0, result.HasTradeoff);
         Assert.Contains(result.HasTradeoff ? "Trade-off" : "No trade-off", result.Summary, StringComparison.Ordinal);
         var again = DepthTradeoff.Run(config);
         Assert.Equal(result.Rows.Select(r => r.OverallMean), again.Rows.Select(r => r.OverallMean));
+    }
+
+    [Fact]
+    public void Differences_within_two_percent_make_no_trade_off_and_a_crossing_does()
+    {
+        var config = DepthTradeoff.Config.For(Profile.Smoke) with { RangeWeights = [0, 0.5, 1] };
+        DepthTradeoff.WeightRow Row(double a, params double[] bins) =>
+            new(a, [.. bins, .. Enumerable.Repeat(double.NaN, DepthErrorByRange.BinLabels.Count - bins.Length)], [], bins.Average(), 0);
+
+        // a = 0 worse everywhere; a = 0.5 and 1 differ by under 1 % in every bin (best weight alternates by noise).
+        var flat = new DepthTradeoff.Result(config, [], [Row(0, 1.19, 2.22, 4.65), Row(0.5, 1.131, 1.638, 2.951), Row(1, 1.132, 1.636, 2.953)]);
+        Assert.False(flat.HasTradeoff);
+        Assert.Equal([0.5, 1], flat.NearBestEverywhere);
+        Assert.Contains("No trade-off at this capacity: a = 0.5, 1", flat.Summary, StringComparison.Ordinal);
+
+        // a = 0 clearly best near, a = 1 clearly best far: the estimator had to choose.
+        var crossing = new DepthTradeoff.Result(config, [], [Row(0, 0.20, 2.0, 6.0), Row(0.5, 0.25, 1.8, 5.0), Row(1, 0.30, 1.9, 4.0)]);
+        Assert.True(crossing.HasTradeoff);
+        Assert.Empty(crossing.NearBestEverywhere);
+        Assert.Contains("Trade-off: no single weight", crossing.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
