@@ -34,7 +34,7 @@ public static class MitigationStudy
         public required IReadOnlyList<int> Seeds { get; init; }
 
         /// <summary>
-        /// Paper: each experiment's paper preset at its knob's two ends. Quick (about eight minutes on two idle cores, estimated from CPU time): the quick
+        /// Paper: each experiment's paper preset at its knob's two ends. Quick (7.0 minutes in the report on two idle cores, 2026-12-03): the quick
         /// presets at the knob's two ends with fewer upstream epochs and three seeds. Smoke: the smoke presets.
         /// </summary>
         public static Config For(Profile profile)
