@@ -1,5 +1,4 @@
 using System.Globalization;
-using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
 namespace Entanglement.Scenarios.PseudoLidar;
@@ -34,16 +33,8 @@ public static partial class DepthTradeoff
         }
 
         var rng = new Rng(seed: (ulong)seed);
-        var sceneRng = rng.Fork("scenes");
         var total = config.TrainScenes + config.TestScenes;
-        var scenes = new DrivingScene[total];
-        var features = new float[total][];
-        for (var i = 0; i < total; i++)
-        {
-            AmbientCancellation.ThrowIfCancellationRequested();
-            scenes[i] = SceneGenerator.Generate(config.Scenes, sceneRng.Fork(i));
-            features[i] = BlockMatcher.Features(scenes[i].Camera, scenes[i].Left, scenes[i].Right, config.MaxDisparity);
-        }
+        var (scenes, features) = StereoScenes.Draw(config.Scenes, total, config.MaxDisparity, rng.Fork("scenes"));
 
         var train = scenes.Take(config.TrainScenes).ToArray();
         var camera = scenes[0].Camera;
