@@ -4,10 +4,11 @@ namespace Entanglement.Scenarios;
 
 /// <summary>
 /// The quick-scale settings a search tries for the hypothesis-space mismatch (§4.1.3), in the order it tries them.
-/// Definition 2.1 needs the upstream's own loss (1-NN error of the conv features) to improve along the knob; the quick
-/// preset misses that (0.048 → 0.058): on a 128-d max-pooled trunk a linear head already clusters the features, and a
-/// deeper head trained for 10 epochs makes them worse. The paper's trunk (Appendix B: no pooling, thousands of
-/// features) lets a linear head separate the classes without clustering them.
+/// Definition 2.1 needs the upstream's own loss (1-NN error of the conv features) to improve along the knob. In the
+/// search on seeds 0–4 (notebooks/search/hypothesis-space-mismatch.json) no candidate achieved that: with the deeper head
+/// the 1-NN error stayed level or rose (appendix-b-w8 0.049 → 0.050, public-code-20-epochs 0.042 → 0.050,
+/// public-code-depth-1-2 0.049 → 0.052, none significant); appendix-b-w8-20-epochs was not run (the search was stopped
+/// for time). The chosen candidate is the record's best by the stated rule, and the quick profile confirms it on seeds 5–9.
 /// </summary>
 public static class HypothesisSpaceSearchSpace
 {
@@ -15,7 +16,7 @@ public static class HypothesisSpaceSearchSpace
     /// The candidate the quick preset uses: the search record's best trial on seeds 0–4 (<see cref="Experiments.Search.SearchRecord.Best"/>:
     /// the strongest verdict, then the largest downstream worsening); a test checks it against the committed record.
     /// </summary>
-    public const string Chosen = "public-code-depth-1-2";
+    public const string Chosen = "public-code-20-epochs";
 
     /// <summary>The common base: the public-code trunk with 8 channels, 10 epochs, head depth 1 → 5.</summary>
     public static HypothesisSpaceMismatch.Config Base { get; } = new()
