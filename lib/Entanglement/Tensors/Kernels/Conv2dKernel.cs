@@ -27,6 +27,18 @@ internal static class Conv2dKernel
             return;
         }
 
+        if (ShiftedConvKernel.Applies(g))
+        {
+            ShiftedConvKernel.Forward(x, w, bias, batch, outChannels, g, y);
+            return;
+        }
+
+        ForwardIm2Col(x, w, bias, batch, outChannels, g, y);
+    }
+
+    /// <summary><see cref="Forward"/> by im2col + SGEMM for every geometry (the reference of the faster paths).</summary>
+    internal static void ForwardIm2Col(float[] x, float[] w, float[]? bias, int batch, int outChannels, ConvGeometry g, float[] y)
+    {
         int plane = g.OutPlane, patch = g.PatchSize, inSize = g.Channels * g.InPlane;
         var group = GroupSize(g, batch);
         var col = ArrayPool<float>.Shared.Rent(patch * group * plane);
@@ -81,6 +93,24 @@ internal static class Conv2dKernel
             return;
         }
 
+        if (dx is not null && ShiftedConvKernel.Applies(g))
+        {
+            ShiftedConvKernel.InputGradient(w, dy, batch, outChannels, g, dx);
+            if (dw is not null || db is not null)
+            {
+                BackwardIm2Col(x, w, dy, batch, outChannels, g, null, dw, db);
+            }
+
+            return;
+        }
+
+        BackwardIm2Col(x, w, dy, batch, outChannels, g, dx, dw, db);
+    }
+
+    /// <summary><see cref="Backward"/> by im2col + SGEMM and col2im for every geometry (the reference of the faster paths).</summary>
+    internal static void BackwardIm2Col(
+        float[] x, float[] w, float[] dy, int batch, int outChannels, ConvGeometry g, float[]? dx, float[]? dw, float[]? db)
+    {
         int plane = g.OutPlane, patch = g.PatchSize, inSize = g.Channels * g.InPlane;
         var group = GroupSize(g, batch);
         var col = ArrayPool<float>.Shared.Rent(patch * group * plane);
