@@ -10,13 +10,13 @@ namespace Entanglement.Benchmarks;
 /// of every distinct convolution shape of ResNet-18 (width 16 or 64, CIFAR stem, 3×32×32 or 1×28×28) and of the
 /// Appendix-B SmallConv, with the count of such layers per model, milliseconds, process CPU milliseconds and GFLOP/s.
 /// Run with <c>dotnet run -c Release --project tests/Entanglement.Benchmarks -- layers w16-32</c> (or w16-28, w64-32,
-/// small-32, small-28); set <c>DOTNET_PROCESSOR_COUNT=1</c> for single-threaded times.
+/// small-32, small-28; add <c>im2col</c> to time the im2col + SGEMM path alone); set <c>DOTNET_PROCESSOR_COUNT=1</c> for single-threaded times.
 /// </summary>
 internal static class ConvLayerProfile
 {
     private const int Batch = 128;
 
-    public static void Run(string which)
+    public static void Run(string which, bool im2col = false)
     {
         var layers = which switch
         {
@@ -38,12 +38,45 @@ internal static class ConvLayerProfile
             var dx = new float[x.Length];
             var dw = new float[w.Length];
             var flops = 2.0 * Batch * cout * g.OutPlane * g.PatchSize;
-            var (f, fc) = Time(() => Conv2dKernel.Forward(x, w, null, Batch, cout, g, y));
-            var (b, bc) = Time(() => Conv2dKernel.Backward(x, w, dy, Batch, cout, g, inputGrad ? dx : null, dw, null));
+            var (f, fc) = Time(() =>
+            {
+                if (im2col)
+                {
+                    Conv2dKernel.ForwardIm2Col(x, w, null, Batch, cout, g, y);
+                }
+                else
+                {
+                    Conv2dKernel.Forward(x, w, null, Batch, cout, g, y);
+                }
+            });
+            var (b, bc) = Time(() =>
+            {
+                if (im2col)
+                {
+                    Conv2dKernel.BackwardIm2Col(x, w, dy, Batch, cout, g, null, dw, null);
+                }
+                else
+                {
+                    Conv2dKernel.Backward(x, w, dy, Batch, cout, g, null, dw, null);
+                }
+            });
+            var (d, dc) = !inputGrad ? (0, 0) : Time(() =>
+            {
+                if (im2col)
+                {
+                    Conv2dKernel.BackwardIm2Col(x, w, dy, Batch, cout, g, dx, null, null);
+                }
+                else
+                {
+                    Conv2dKernel.Backward(x, w, dy, Batch, cout, g, dx, null, null);
+                }
+            });
+            b += d;
+            bc += dc;
             total += count * (f + b);
             totalCpu += count * (fc + bc);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Describe(g, cout),-30} x{count}  fwd {f,7:F1} ms (cpu {fc,7:F1}, {flops / f / 1e6,5:F1} GF/s)   bwd{(inputGrad ? "(dx+dw)" : "(dw)   ")} {b,7:F1} ms (cpu {bc,7:F1}, {(inputGrad ? 2 : 1) * flops / b / 1e6,5:F1} GF/s)"));
+                $"{Describe(g, cout),-30} x{count}  fwd {f,7:F1} ms (cpu {fc,7:F1}, {flops / f / 1e6,5:F1} GF/s)   dw {b - d,7:F1} ms (cpu {bc - dc,7:F1}, {flops / (b - d) / 1e6,5:F1} GF/s)   dx {d,7:F1} ms (cpu {dc,7:F1})"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all convolutions of one training step: {total:F0} ms (cpu {totalCpu:F0} ms)"));

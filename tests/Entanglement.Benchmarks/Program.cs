@@ -9,7 +9,7 @@ if (args.Length > 0 && args[0] == "profile")
 
 if (args.Length > 1 && args[0] == "layers")
 {
-    ConvLayerProfile.Run(args[1]);
+    ConvLayerProfile.Run(args[1], args.Length > 2 && args[2] == "im2col");
     return;
 }
 

@@ -93,10 +93,19 @@ internal static class Conv2dKernel
             return;
         }
 
-        if (dx is not null && ShiftedConvKernel.Applies(g))
+        var shiftedWeights = dw is not null && db is null;
+        if ((dx is not null || shiftedWeights) && ShiftedConvKernel.Applies(g))
         {
-            ShiftedConvKernel.InputGradient(w, dy, batch, outChannels, g, dx);
-            if (dw is not null || db is not null)
+            if (dx is not null)
+            {
+                ShiftedConvKernel.InputGradient(w, dy, batch, outChannels, g, dx);
+            }
+
+            if (shiftedWeights)
+            {
+                ShiftedWeightGradient.Compute(x, dy, batch, outChannels, g, dw!);
+            }
+            else if (dw is not null || db is not null)
             {
                 BackwardIm2Col(x, w, dy, batch, outChannels, g, null, dw, db);
             }

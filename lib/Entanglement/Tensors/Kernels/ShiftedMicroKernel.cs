@@ -60,6 +60,55 @@ internal static class ShiftedMicroKernel
         Store(ref Unsafe.Add(ref c, 5 * ldc), c50, c51, overwrite);
     }
 
+    /// <summary>
+    /// C[r, 0..32) (row stride <paramref name="ldc"/>) = (<paramref name="overwrite"/> ? 0 : C) + Σ_q x[offsets[r] + q] ·
+    /// b[q·ldb .. + 32) for q in [q0, q1): the weight-gradient block of six window taps (rows) by 32 output channels,
+    /// reduced over flattened positions. The caller guarantees every read and write lies inside its buffer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunTaps(int q0, int q1, ref float x, ref int offsets, ref float b, int ldb, ref float c, int ldc, bool overwrite)
+    {
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        ref var x0 = ref Unsafe.Add(ref x, offsets);
+        ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref offsets, 1));
+        ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref offsets, 2));
+        ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref offsets, 3));
+        ref var x4 = ref Unsafe.Add(ref x, Unsafe.Add(ref offsets, 4));
+        ref var x5 = ref Unsafe.Add(ref x, Unsafe.Add(ref offsets, 5));
+        for (var q = q0; q < q1; q++)
+        {
+            ref var bp = ref Unsafe.Add(ref b, (nint)q * ldb);
+            var b0 = Vector512.LoadUnsafe(ref bp);
+            var b1 = Vector512.LoadUnsafe(ref bp, 16);
+            var av = Vector512.Create(Unsafe.Add(ref x0, q));
+            c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
+            av = Vector512.Create(Unsafe.Add(ref x1, q));
+            c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
+            av = Vector512.Create(Unsafe.Add(ref x2, q));
+            c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
+            av = Vector512.Create(Unsafe.Add(ref x3, q));
+            c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
+            av = Vector512.Create(Unsafe.Add(ref x4, q));
+            c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
+            c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
+            av = Vector512.Create(Unsafe.Add(ref x5, q));
+            c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
+            c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
+        }
+
+        Store(ref c, c00, c01, overwrite);
+        Store(ref Unsafe.Add(ref c, ldc), c10, c11, overwrite);
+        Store(ref Unsafe.Add(ref c, 2 * ldc), c20, c21, overwrite);
+        Store(ref Unsafe.Add(ref c, 3 * ldc), c30, c31, overwrite);
+        Store(ref Unsafe.Add(ref c, 4 * ldc), c40, c41, overwrite);
+        Store(ref Unsafe.Add(ref c, 5 * ldc), c50, c51, overwrite);
+    }
+
     /// <summary>C[r, 0..32) (row stride <paramref name="ldc"/>) = (<paramref name="overwrite"/> ? 0 : C) + T[r, 0..32) (row stride 32).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ref float t, ref float c, int ldc, bool overwrite)

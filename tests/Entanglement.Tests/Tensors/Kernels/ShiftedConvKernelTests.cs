@@ -5,7 +5,7 @@ using Entanglement.Tensors.Kernels;
 namespace Entanglement.Tests.Tensors.Kernels;
 
 /// <summary>
-/// The im2col-free stride-1 convolution: forward and input gradient against a plain double-precision loop, and
+/// The im2col-free stride-1 convolution: forward, input gradient and weight gradient against a plain double-precision loop, and
 /// bit for bit against the im2col + SGEMM path it replaces (same reduction order by construction).
 /// </summary>
 public sealed class ShiftedConvKernelTests
@@ -19,7 +19,9 @@ public sealed class ShiftedConvKernelTests
     [InlineData(1, 4, 6, 11, 3, 3, 2, 0)]
     [InlineData(2, 8, 8, 8, 260, 3, 3, 1)]
     [InlineData(20, 64, 16, 16, 7, 3, 3, 1)]
-    public void Forward_and_input_gradient_match_a_double_loop_and_the_im2col_path_bit_for_bit(
+    [InlineData(5, 3, 10, 13, 4, 3, 3, 1)]
+    [InlineData(16, 96, 9, 9, 5, 3, 3, 1)]
+    public void Forward_and_both_gradients_match_a_double_loop_and_the_im2col_path_bit_for_bit(
         int batch, int channels, int height, int width, int outChannels, int kh, int kw, int padding)
     {
         var g = new ConvGeometry(channels, height, width, kh, kw, 1, padding);
@@ -35,11 +37,14 @@ public sealed class ShiftedConvKernelTests
         var dy = R(4, batch * outChannels * g.OutPlane);
         var y = new float[dy.Length];
         var dx = new float[x.Length];
+        var dw = new float[w.Length];
         ShiftedConvKernel.Forward(x, w, bias, batch, outChannels, g, y);
         ShiftedConvKernel.InputGradient(w, dy, batch, outChannels, g, dx);
+        ShiftedWeightGradient.Compute(x, dy, batch, outChannels, g, dw);
 
         var expectedY = new double[y.Length];
         var expectedDx = new double[x.Length];
+        var expectedDw = new double[w.Length];
         for (var n = 0; n < batch; n++)
         {
             for (var co = 0; co < outChannels; co++)
@@ -66,6 +71,7 @@ public sealed class ShiftedConvKernelTests
                                     var wi = (co * g.PatchSize) + (((c * kh) + ki) * kw) + kj;
                                     sum += (double)x[xi] * w[wi];
                                     expectedDx[xi] += (double)dy[o] * w[wi];
+                                    expectedDw[wi] += (double)dy[o] * x[xi];
                                 }
                             }
                         }
@@ -78,13 +84,16 @@ public sealed class ShiftedConvKernelTests
 
         AssertClose(expectedY, y, g.PatchSize);
         AssertClose(expectedDx, dx, outChannels * kh * kw);
+        AssertClose(expectedDw, dw, batch * g.OutPlane);
 
         var referenceY = new float[y.Length];
         var referenceDx = new float[x.Length];
+        var referenceDw = new float[w.Length];
         Conv2dKernel.ForwardIm2Col(x, w, bias, batch, outChannels, g, referenceY);
-        Conv2dKernel.BackwardIm2Col(x, w, dy, batch, outChannels, g, referenceDx, null, null);
+        Conv2dKernel.BackwardIm2Col(x, w, dy, batch, outChannels, g, referenceDx, referenceDw, null);
         Assert.Equal(referenceY, y);
         Assert.Equal(referenceDx, dx);
+        Assert.Equal(referenceDw, dw);
     }
 
     [Fact]
@@ -99,12 +108,15 @@ public sealed class ShiftedConvKernelTests
         float[] y0 = new float[dy.Length], dx0 = new float[x.Length], dw0 = new float[w.Length], db0 = new float[outChannels];
         Conv2dKernel.Forward(x, w, null, batch, outChannels, g, y);
         Conv2dKernel.Backward(x, w, dy, batch, outChannels, g, dx, dw, db);
+        var dwOnly = new float[w.Length];
+        Conv2dKernel.Backward(x, w, dy, batch, outChannels, g, null, dwOnly, null);
         Conv2dKernel.ForwardIm2Col(x, w, null, batch, outChannels, g, y0);
         Conv2dKernel.BackwardIm2Col(x, w, dy, batch, outChannels, g, dx0, dw0, db0);
         Assert.Equal(y0, y);
         Assert.Equal(dx0, dx);
         Assert.Equal(dw0, dw);
         Assert.Equal(db0, db);
+        Assert.Equal(dw0, dwOnly);
         Assert.Contains(dx, v => v != 0f);
     }
 
