@@ -7,7 +7,9 @@ namespace Entanglement.Tensors.Kernels;
 /// 2-D convolution (cross-correlation, NCHW) as im2col + SGEMM over groups of images: the patches of a group form
 /// one PatchSize × (group·OutPlane) matrix, so each product is large even when the images are small. The group
 /// size depends only on the shapes and every reduction runs in a fixed order, so results do not depend on the
-/// thread count.
+/// thread count. Small patches go to <see cref="DirectConvKernel"/>; stride-1 convolutions (with 512-bit vectors) go to
+/// <see cref="ShiftedConvKernel"/> and <see cref="ShiftedWeightGradient"/>, which skip im2col and reduce in the same
+/// order, so every path gives the same bits.
 /// </summary>
 internal static class Conv2dKernel
 {
@@ -93,23 +95,22 @@ internal static class Conv2dKernel
             return;
         }
 
-        var shiftedWeights = dw is not null && db is null;
-        if ((dx is not null || shiftedWeights) && ShiftedConvKernel.Applies(g))
+        var shiftedInput = dx is not null && ShiftedConvKernel.AppliesToInputGradient(g);
+        var shiftedWeights = dw is not null && db is null && ShiftedConvKernel.Applies(g);
+        if (shiftedInput)
         {
-            if (dx is not null)
-            {
-                ShiftedConvKernel.InputGradient(w, dy, batch, outChannels, g, dx);
-            }
+            ShiftedConvKernel.InputGradient(w, dy, batch, outChannels, g, dx!);
+            dx = null;
+        }
 
-            if (shiftedWeights)
-            {
-                ShiftedWeightGradient.Compute(x, dy, batch, outChannels, g, dw!);
-            }
-            else if (dw is not null || db is not null)
-            {
-                BackwardIm2Col(x, w, dy, batch, outChannels, g, null, dw, db);
-            }
+        if (shiftedWeights)
+        {
+            ShiftedWeightGradient.Compute(x, dy, batch, outChannels, g, dw!);
+            dw = null;
+        }
 
+        if ((shiftedInput || shiftedWeights) && dx is null && dw is null && db is null)
+        {
             return;
         }
 

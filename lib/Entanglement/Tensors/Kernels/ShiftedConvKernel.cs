@@ -22,13 +22,22 @@ internal static class ShiftedConvKernel
     private const int KBlock = 256;
     private const int TilesPerTask = 4;
 
-    /// <summary>Narrowest output handled: below it most flattened positions would be padding.</summary>
-    public const int MinOutWidth = 8;
+    /// <summary>
+    /// Narrowest output handled by the forward pass and the weight gradient: below it most flattened positions would
+    /// be padding (at 4×4 with padding 1, 16 of 36 are used and it still beats im2col on one core).
+    /// </summary>
+    public const int MinOutWidth = 4;
+
+    /// <summary>Narrowest output for which the input gradient runs here (at 4×4 and 7×7 the im2col path was faster).</summary>
+    public const int MinInputGradientWidth = 8;
 
     /// <summary>Whether <paramref name="g"/> runs here (stride 1, padding below the kernel size, 512-bit vectors).</summary>
     public static bool Applies(in ConvGeometry g) =>
         Vector512.IsHardwareAccelerated && g.Stride == 1 && g.Padding < g.KernelHeight && g.Padding < g.KernelWidth &&
         g.OutWidth >= MinOutWidth;
+
+    /// <summary>Whether the input gradient of <paramref name="g"/> runs here (<see cref="Applies"/> and a wide enough output).</summary>
+    public static bool AppliesToInputGradient(in ConvGeometry g) => Applies(g) && g.OutWidth >= MinInputGradientWidth;
 
     /// <summary>y [N, Cout, OutH, OutW] = w ⋆ x (+ bias), as <see cref="Conv2dKernel.Forward"/>.</summary>
     public static void Forward(float[] x, float[] w, float[]? bias, int batch, int outChannels, ConvGeometry g, float[] y)

@@ -20,6 +20,7 @@ public sealed class ShiftedConvKernelTests
     [InlineData(2, 8, 8, 8, 260, 3, 3, 1)]
     [InlineData(20, 64, 16, 16, 7, 3, 3, 1)]
     [InlineData(5, 3, 10, 13, 4, 3, 3, 1)]
+    [InlineData(3, 12, 4, 4, 9, 3, 3, 1)]
     [InlineData(16, 96, 9, 9, 5, 3, 3, 1)]
     public void Forward_and_both_gradients_match_a_double_loop_and_the_im2col_path_bit_for_bit(
         int batch, int channels, int height, int width, int outChannels, int kh, int kw, int padding)
@@ -121,12 +122,19 @@ public sealed class ShiftedConvKernelTests
     }
 
     [Theory]
-    [InlineData(1, 2, 1)]
-    [InlineData(1, 1, 7)]
-    [InlineData(3, 3, 16)]
+    [InlineData(2, 1, 16)]
+    [InlineData(1, 3, 16)]
+    [InlineData(1, 1, 3)]
     public void Geometries_outside_its_range_are_left_to_the_other_paths(int stride, int padding, int width)
     {
         Assert.False(ShiftedConvKernel.Applies(new ConvGeometry(4, 16, width, 3, 3, stride, padding)));
+    }
+
+    [Fact]
+    public void Input_gradient_runs_here_only_from_eight_output_columns()
+    {
+        Assert.False(ShiftedConvKernel.AppliesToInputGradient(new ConvGeometry(4, 7, 7, 3, 3, 1, 1)));
+        Assert.Equal(Vector512.IsHardwareAccelerated, ShiftedConvKernel.AppliesToInputGradient(new ConvGeometry(4, 8, 8, 3, 3, 1, 1)));
     }
 
     private static void AssertClose(double[] expected, float[] actual, int terms)
