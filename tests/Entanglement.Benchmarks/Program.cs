@@ -7,4 +7,10 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 1 && args[0] == "layers")
+{
+    ConvLayerProfile.Run(args[1], args.Length > 2 && args[2] == "im2col");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -7,7 +7,9 @@ namespace Entanglement.Tensors.Kernels;
 /// 2-D convolution (cross-correlation, NCHW) as im2col + SGEMM over groups of images: the patches of a group form
 /// one PatchSize × (group·OutPlane) matrix, so each product is large even when the images are small. The group
 /// size depends only on the shapes and every reduction runs in a fixed order, so results do not depend on the
-/// thread count.
+/// thread count. Small patches go to <see cref="DirectConvKernel"/>; stride-1 convolutions (with 512-bit vectors) go to
+/// <see cref="ShiftedConvKernel"/> and <see cref="ShiftedWeightGradient"/>, which skip im2col and reduce in the same
+/// order, so every path gives the same bits.
 /// </summary>
 internal static class Conv2dKernel
 {
@@ -27,6 +29,18 @@ internal static class Conv2dKernel
             return;
         }
 
+        if (ShiftedConvKernel.Applies(g))
+        {
+            ShiftedConvKernel.Forward(x, w, bias, batch, outChannels, g, y);
+            return;
+        }
+
+        ForwardIm2Col(x, w, bias, batch, outChannels, g, y);
+    }
+
+    /// <summary><see cref="Forward"/> by im2col + SGEMM for every geometry (the reference of the faster paths).</summary>
+    internal static void ForwardIm2Col(float[] x, float[] w, float[]? bias, int batch, int outChannels, ConvGeometry g, float[] y)
+    {
         int plane = g.OutPlane, patch = g.PatchSize, inSize = g.Channels * g.InPlane;
         var group = GroupSize(g, batch);
         var col = ArrayPool<float>.Shared.Rent(patch * group * plane);
@@ -81,6 +95,32 @@ internal static class Conv2dKernel
             return;
         }
 
+        var shiftedInput = dx is not null && ShiftedConvKernel.AppliesToInputGradient(g);
+        var shiftedWeights = dw is not null && db is null && ShiftedConvKernel.Applies(g);
+        if (shiftedInput)
+        {
+            ShiftedConvKernel.InputGradient(w, dy, batch, outChannels, g, dx!);
+            dx = null;
+        }
+
+        if (shiftedWeights)
+        {
+            ShiftedWeightGradient.Compute(x, dy, batch, outChannels, g, dw!);
+            dw = null;
+        }
+
+        if ((shiftedInput || shiftedWeights) && dx is null && dw is null && db is null)
+        {
+            return;
+        }
+
+        BackwardIm2Col(x, w, dy, batch, outChannels, g, dx, dw, db);
+    }
+
+    /// <summary><see cref="Backward"/> by im2col + SGEMM and col2im for every geometry (the reference of the faster paths).</summary>
+    internal static void BackwardIm2Col(
+        float[] x, float[] w, float[] dy, int batch, int outChannels, ConvGeometry g, float[]? dx, float[]? dw, float[]? db)
+    {
         int plane = g.OutPlane, patch = g.PatchSize, inSize = g.Channels * g.InPlane;
         var group = GroupSize(g, batch);
         var col = ArrayPool<float>.Shared.Rent(patch * group * plane);

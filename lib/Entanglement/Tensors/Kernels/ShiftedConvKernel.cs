@@ -1,0 +1,238 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Entanglement.Tensors.Kernels;
+
+/// <summary>
+/// Stride-1 convolution without im2col: the images are zero-padded once into a <see cref="ShiftedGrid"/>, and the
+/// <see cref="ShiftedMicroKernel"/> reads each window tap as a shifted run of that buffer. The forward pass and the
+/// input gradient (a stride-1 correlation of the padded output gradient with the flipped, transposed kernel) both
+/// run this way. Each result is reduced in exactly the order of the im2col + SGEMM path (blocks of 256 reduction
+/// indices, a fused multiply-add chain within a block; for the input gradient, the sum over output channels of one
+/// tap first, then the taps in turn as col2im adds them), so the numbers are bit-identical to it and independent of
+/// the thread count.
+/// </summary>
+internal static class ShiftedConvKernel
+{
+    private const int Mr = ShiftedMicroKernel.Rows;
+    private const int Nc = ShiftedMicroKernel.Columns;
+    private const int KBlock = 256;
+    private const int TilesPerTask = 4;
+
+    /// <summary>
+    /// Narrowest output handled by the forward pass and the weight gradient: below it most flattened positions would
+    /// be padding (at 4×4 with padding 1, 16 of 36 are used and it still beats im2col on one core).
+    /// </summary>
+    public const int MinOutWidth = 4;
+
+    /// <summary>Narrowest output for which the input gradient runs here (at 4×4 and 7×7 the im2col path was faster).</summary>
+    public const int MinInputGradientWidth = 8;
+
+    /// <summary>Whether <paramref name="g"/> runs here (stride 1, padding below the kernel size, 512-bit vectors).</summary>
+    public static bool Applies(in ConvGeometry g) =>
+        Vector512.IsHardwareAccelerated && g.Stride == 1 && g.Padding < g.KernelHeight && g.Padding < g.KernelWidth &&
+        g.OutWidth >= MinOutWidth;
+
+    /// <summary>Whether the input gradient of <paramref name="g"/> runs here (<see cref="Applies"/> and a wide enough output).</summary>
+    public static bool AppliesToInputGradient(in ConvGeometry g) => Applies(g) && g.OutWidth >= MinInputGradientWidth;
+
+    /// <summary>y [N, Cout, OutH, OutW] = w ⋆ x (+ bias), as <see cref="Conv2dKernel.Forward"/>.</summary>
+    public static void Forward(float[] x, float[] w, float[]? bias, int batch, int outChannels, ConvGeometry g, float[] y)
+    {
+        int patch = g.PatchSize, slivers = (outChannels + Mr - 1) / Mr, inSize = g.Channels * g.InPlane;
+        int kh = g.KernelHeight, kw = g.KernelWidth, taps = kh * kw, outPlane = g.OutPlane, outW = g.OutWidth;
+        var padded = (g.Height + (2 * g.Padding)) * (g.Width + (2 * g.Padding));
+        var images = ShiftedGrid.ImagesPerGroup(g.Channels, slivers * Mr, padded, batch);
+        var grid = new ShiftedGrid(g.Channels, g.Height, g.Width, g.Padding, g.Padding, kh, kw, images);
+        var aPack = ArrayPool<float>.Shared.Rent(slivers * Mr * patch);
+        var offsets = ArrayPool<int>.Shared.Rent(patch);
+        var buffer = ArrayPool<float>.Shared.Rent(grid.BufferSize);
+        var flat = ArrayPool<float>.Shared.Rent(slivers * Mr * grid.Positions);
+        try
+        {
+            for (var s = 0; s < slivers; s++)
+            {
+                for (var p = 0; p < patch; p++)
+                {
+                    for (var r = 0; r < Mr; r++)
+                    {
+                        var co = (s * Mr) + r;
+                        aPack[(((s * patch) + p) * Mr) + r] = co < outChannels ? w[(co * patch) + p] : 0f;
+                    }
+                }
+            }
+
+            for (var p = 0; p < patch; p++)
+            {
+                offsets[p] = ((p / taps) * grid.PlaneStride) + ((p % taps / kw) * grid.PaddedWidth) + (p % kw);
+            }
+
+            int positions = grid.Positions, stride = grid.ImageStride, pw = grid.PaddedWidth;
+            for (var n0 = 0; n0 < batch; n0 += images)
+            {
+                var count = Math.Min(images, batch - n0);
+                grid.Fill(x.AsSpan(n0 * inSize, count * inSize), count, buffer);
+                var tiles = ((count * stride) + Nc - 1) / Nc;
+                Parallelism.For((tiles + TilesPerTask - 1) / TilesPerTask, 2L * TilesPerTask * Nc * slivers * Mr * patch, task =>
+                {
+                    ref var a0 = ref MemoryMarshal.GetArrayDataReference(aPack);
+                    ref var b0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+                    ref var o0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+                    ref var c0 = ref MemoryMarshal.GetArrayDataReference(flat);
+                    for (var tile = task * TilesPerTask; tile < Math.Min(tiles, (task + 1) * TilesPerTask); tile++)
+                    {
+                        var q0 = tile * Nc;
+                        for (var s = 0; s < slivers; s++)
+                        {
+                            for (var p0 = 0; p0 < patch; p0 += KBlock)
+                            {
+                                ShiftedMicroKernel.Run(
+                                    Math.Min(KBlock, patch - p0), ref Unsafe.Add(ref a0, ((s * patch) + p0) * Mr), ref Unsafe.Add(ref b0, q0),
+                                    ref Unsafe.Add(ref o0, p0), ref Unsafe.Add(ref c0, (s * Mr * positions) + q0), positions, overwrite: p0 == 0);
+                            }
+                        }
+                    }
+                });
+                var first = n0;
+                Parallelism.For(count, outChannels * outPlane, i =>
+                {
+                    for (var co = 0; co < outChannels; co++)
+                    {
+                        for (var oh = 0; oh < g.OutHeight; oh++)
+                        {
+                            var src = flat.AsSpan((co * positions) + (i * stride) + (oh * pw), outW);
+                            var dst = y.AsSpan((((first + i) * outChannels) + co) * outPlane + (oh * outW), outW);
+                            if (bias is null)
+                            {
+                                src.CopyTo(dst);
+                            }
+                            else
+                            {
+                                TensorPrimitives.Add(src, bias[co], dst);
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(aPack);
+            ArrayPool<int>.Shared.Return(offsets);
+            ArrayPool<float>.Shared.Return(buffer);
+            ArrayPool<float>.Shared.Return(flat);
+        }
+    }
+
+    /// <summary>dx [N, C, H, W] = the input gradient of the convolution for dy [N, Cout, OutH, OutW], overwritten.</summary>
+    public static void InputGradient(float[] w, float[] dy, int batch, int outChannels, ConvGeometry g, float[] dx)
+    {
+        int cin = g.Channels, patch = g.PatchSize, slivers = (cin + Mr - 1) / Mr, outSize = outChannels * g.OutPlane;
+        int kh = g.KernelHeight, kw = g.KernelWidth, taps = kh * kw, width = g.Width;
+        int padH = kh - 1 - g.Padding, padW = kw - 1 - g.Padding;
+        var padded = (g.OutHeight + (2 * padH)) * (g.OutWidth + (2 * padW));
+        var images = ShiftedGrid.ImagesPerGroup(outChannels, slivers * Mr, padded, batch);
+        var grid = new ShiftedGrid(outChannels, g.OutHeight, g.OutWidth, padH, padW, kh, kw, images);
+        var aPack = ArrayPool<float>.Shared.Rent(slivers * taps * outChannels * Mr);
+        var offsets = ArrayPool<int>.Shared.Rent(outChannels);
+        var shifts = new int[taps];
+        var buffer = ArrayPool<float>.Shared.Rent(grid.BufferSize);
+        var flat = ArrayPool<float>.Shared.Rent(slivers * Mr * grid.Positions);
+        try
+        {
+            // aPack[s][t][co][r] = w[co, 6s + r, t]: for tap t, the rows are input channels and the reduction runs over co.
+            for (var s = 0; s < slivers; s++)
+            {
+                for (var t = 0; t < taps; t++)
+                {
+                    for (var co = 0; co < outChannels; co++)
+                    {
+                        for (var r = 0; r < Mr; r++)
+                        {
+                            var c = (s * Mr) + r;
+                            aPack[(((((s * taps) + t) * outChannels) + co) * Mr) + r] = c < cin ? w[(co * patch) + (c * taps) + t] : 0f;
+                        }
+                    }
+                }
+            }
+
+            for (var co = 0; co < outChannels; co++)
+            {
+                offsets[co] = co * grid.PlaneStride;
+            }
+
+            // Tap (ki, kj) takes dy at (h + p − ki, w + p − kj), i.e. at (h + kh − 1 − ki, w + kw − 1 − kj) of the padded dy.
+            for (var t = 0; t < taps; t++)
+            {
+                shifts[t] = ((kh - 1 - (t / kw)) * grid.PaddedWidth) + (kw - 1 - (t % kw));
+            }
+
+            int positions = grid.Positions, stride = grid.ImageStride, pw = grid.PaddedWidth;
+            for (var n0 = 0; n0 < batch; n0 += images)
+            {
+                var count = Math.Min(images, batch - n0);
+                grid.Fill(dy.AsSpan(n0 * outSize, count * outSize), count, buffer);
+                var tiles = ((count * stride) + Nc - 1) / Nc;
+                Parallelism.For((tiles + TilesPerTask - 1) / TilesPerTask, 2L * TilesPerTask * Nc * slivers * Mr * patch, task =>
+                {
+                    Span<float> partial = stackalloc float[Mr * Nc];
+                    ref var t0 = ref MemoryMarshal.GetReference(partial);
+                    ref var a0 = ref MemoryMarshal.GetArrayDataReference(aPack);
+                    ref var b0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+                    ref var o0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+                    ref var c0 = ref MemoryMarshal.GetArrayDataReference(flat);
+                    for (var tile = task * TilesPerTask; tile < Math.Min(tiles, (task + 1) * TilesPerTask); tile++)
+                    {
+                        var q0 = tile * Nc;
+                        for (var s = 0; s < slivers; s++)
+                        {
+                            ref var c = ref Unsafe.Add(ref c0, (s * Mr * positions) + q0);
+                            for (var t = 0; t < taps; t++)
+                            {
+                                ref var a = ref Unsafe.Add(ref a0, ((s * taps) + t) * outChannels * Mr);
+                                ref var b = ref Unsafe.Add(ref b0, q0 + shifts[t]);
+                                if (outChannels <= KBlock)
+                                {
+                                    // C (+)= the tap's chain over co: what col2im's add of one GEMM result does.
+                                    ShiftedMicroKernel.Run(outChannels, ref a, ref b, ref o0, ref c, positions, overwrite: t == 0);
+                                    continue;
+                                }
+
+                                for (var k0 = 0; k0 < outChannels; k0 += KBlock)
+                                {
+                                    ShiftedMicroKernel.Run(
+                                        Math.Min(KBlock, outChannels - k0), ref Unsafe.Add(ref a, k0 * Mr), ref b,
+                                        ref Unsafe.Add(ref o0, k0), ref t0, Nc, overwrite: k0 == 0);
+                                }
+
+                                ShiftedMicroKernel.Add(ref t0, ref c, positions, overwrite: t == 0);
+                            }
+                        }
+                    }
+                });
+                var first = n0;
+                Parallelism.For(count, cin * g.InPlane, i =>
+                {
+                    for (var c = 0; c < cin; c++)
+                    {
+                        for (var h = 0; h < g.Height; h++)
+                        {
+                            flat.AsSpan((c * positions) + (i * stride) + (h * pw), width)
+                                .CopyTo(dx.AsSpan((((first + i) * cin) + c) * g.InPlane + (h * width), width));
+                        }
+                    }
+                });
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(aPack);
+            ArrayPool<int>.Shared.Return(offsets);
+            ArrayPool<float>.Shared.Return(buffer);
+            ArrayPool<float>.Shared.Return(flat);
+        }
+    }
+}
