@@ -126,15 +126,27 @@ public sealed class DepthEstimator : IDisposable
                     by[i] = y[order[start + i]];
                 }
 
-                var loss = OutputLosses.Native(r =>
-                    DepthLosses.RangeWeighted(Disparity(Tensor.FromArray(bx, n, F), r), Tensor.FromArray(by, n, 1), _disparityConstant, rangeWeight), n, 1);
-                total += training.Update(bx, [n, F], loss);
+                total += training.Update(bx, [n, F], BatchLoss(bx, by, _disparityConstant, rangeWeight));
                 batches++;
             }
 
             training.EndEpoch(epoch);
             curve.Add(total / batches);
         }
+    }
+
+    /// <summary>
+    /// The training loss of a batch of pixels (block-matching features and true depths) as every engine computes it:
+    /// the range-weighted loss (<see cref="DepthLosses.RangeWeighted"/>) of the disparity the MLP's outputs refine.
+    /// </summary>
+    public static OutputLoss BatchLoss(float[] features, float[] depth, double disparityConstant, double rangeWeight)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(depth);
+        var n = depth.Length;
+        var x = Tensor.FromArray(features, n, BlockMatcher.FeatureCount);
+        var y = Tensor.FromArray(depth, n, 1);
+        return OutputLosses.Native(r => DepthLosses.RangeWeighted(Disparity(x, r), y, disparityConstant, rangeWeight), n, 1);
     }
 
     /// <summary>Predicted depth of every pixel of a scene from its block-matching features (row-major H × W).</summary>
