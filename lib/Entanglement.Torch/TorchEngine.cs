@@ -50,5 +50,24 @@ public sealed class TorchEngine : ITrainingEngine
         return new TorchFeatureModel(network, net, TorchDevice);
     }
 
+    public INetworkModel CreateNetworkModel(ConvStackNetwork network, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return Copied(TorchNets.Build(network), network.Build(rng));
+    }
+
+    public INetworkModel CreateNetworkModel(DownstreamNetwork network, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return Copied(TorchNets.Build(network), network.Build(rng));
+    }
+
+    private TorchNetworkModel Copied(torch.nn.Module<torch.Tensor, torch.Tensor> net, NN.Module native)
+    {
+        TorchState.Write(net, StateArray.Of(native));
+        net.to(TorchDevice);
+        return new TorchNetworkModel(net, TorchDevice);
+    }
+
     public override string ToString() => $"torch ({Device}, {LibTorchThreads.Count} CPU thread{(LibTorchThreads.Count == 1 ? "" : "s")})";
 }

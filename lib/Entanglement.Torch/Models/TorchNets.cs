@@ -32,4 +32,24 @@ public static class TorchNets
             ? nn.Linear(network.InFeatures, network.Outputs)
             : new TorchMlp(network.InFeatures, network.Hidden, network.Outputs);
     }
+
+    /// <summary>
+    /// The convolution stack as an <c>nn.Sequential</c> (conv, ReLU, …, 1 × 1 conv; parameters 0.weight, 0.bias, 2.weight,
+    /// …, as the native <see cref="ConvStackNetwork.Build"/>).
+    /// </summary>
+    public static nn.Module<Tensor, Tensor> Build(ConvStackNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var layers = new List<nn.Module<Tensor, Tensor>>();
+        var width = network.InChannels;
+        for (var l = 0; l < network.Layers; l++)
+        {
+            layers.Add(nn.Conv2d(width, network.Channels, 3, stride: l == 0 ? network.FirstStride : 1, padding: 1));
+            layers.Add(nn.ReLU());
+            width = network.Channels;
+        }
+
+        layers.Add(nn.Conv2d(width, network.Outputs, 1));
+        return nn.Sequential(layers);
+    }
 }

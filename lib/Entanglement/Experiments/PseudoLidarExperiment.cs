@@ -1,3 +1,4 @@
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.PseudoLidar;
 using Entanglement.Scenarios.Training;
 
@@ -19,7 +20,8 @@ public static class PseudoLidarExperiment
     {
         ArgumentNullException.ThrowIfNull(config);
         options ??= new ExperimentOptions();
-        var (json, hash) = ConfigHash.OfSweepConfig(config);
+        // The engine and device (and LibTorch's thread count) are part of each run's key: a torch run is another run.
+        var (json, hash) = EngineTag.Apply(ConfigHash.OfSweepConfig(config), TrainingEngines.Current);
         var sweep = new Sweep<ExperimentPoint>(Name, config.Profile.Name, [new ExperimentPoint(0, 0, hash)], config.Seeds)
         {
             ConfigJson = json,

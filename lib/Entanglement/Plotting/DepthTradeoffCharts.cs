@@ -1,4 +1,3 @@
-using System.Globalization;
 using Entanglement.Scenarios.PseudoLidar;
 
 namespace Entanglement.Plotting;
@@ -39,6 +38,5 @@ public static class DepthTradeoffCharts
         return table;
     }
 
-    private static string Caption(DepthTradeoff.Result result) => string.Create(CultureInfo.InvariantCulture,
-        $"profile {result.Config.Profile.Name}, seeds {string.Join(", ", result.Config.Seeds)}; {result.Config.Describe()}");
+    private static string Caption(DepthTradeoff.Result result) => $"{result.Provenance}; {result.Config.Describe()}";
 }

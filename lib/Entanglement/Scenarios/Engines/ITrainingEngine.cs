@@ -26,4 +26,10 @@ public interface ITrainingEngine
 
     /// <summary>A new downstream model on feature rows.</summary>
     IFeatureModel CreateFeatureModel(DownstreamNetwork network, Rng rng);
+
+    /// <summary>A new convolution stack a scenario trains with its own loss (the pseudo-LiDAR detectors).</summary>
+    INetworkModel CreateNetworkModel(ConvStackNetwork network, Rng rng);
+
+    /// <summary>A new MLP or linear layer a scenario trains with its own loss (the pseudo-LiDAR depth refinement).</summary>
+    INetworkModel CreateNetworkModel(DownstreamNetwork network, Rng rng);
 }

@@ -26,4 +26,16 @@ public sealed class NativeEngine : ITrainingEngine
         ArgumentNullException.ThrowIfNull(network);
         return new NativeFeatureModel(network, network.Build(rng));
     }
+
+    public INetworkModel CreateNetworkModel(ConvStackNetwork network, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return new NativeNetworkModel(network.Build(rng));
+    }
+
+    public INetworkModel CreateNetworkModel(DownstreamNetwork network, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return new NativeNetworkModel(network.Build(rng));
+    }
 }

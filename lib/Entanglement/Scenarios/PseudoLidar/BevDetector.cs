@@ -1,5 +1,4 @@
-using Entanglement.NN;
-using Entanglement.Optim;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
@@ -9,13 +8,14 @@ namespace Entanglement.Scenarios.PseudoLidar;
 /// A small learned 3-D detector on pseudo-LiDAR (a stand-in for P-RCNN / F-PTNET): the point cloud is encoded on a
 /// bird's-eye grid (<see cref="BevGrid"/>) and a fully convolutional net predicts per cell a centre heat-map logit and
 /// the box (centre offset, log size ratios to the prior, sin 2θ, cos 2θ, height offset); decoding keeps local maxima.
+/// The net trains on the engine in scope (<see cref="TrainingEngines.Current"/>) with <see cref="DetectionTargets.Loss"/>.
 /// </summary>
-public sealed class BevDetector
+public sealed class BevDetector : IDisposable
 {
     private const int Outputs = 9;
-    private readonly Sequential _net;
+    private readonly INetworkModel _net;
 
-    private BevDetector(Sequential net, DetectorSettings settings)
+    private BevDetector(INetworkModel net, DetectorSettings settings)
     {
         _net = net;
         Settings = settings;
@@ -27,6 +27,20 @@ public sealed class BevDetector
     /// <summary>Training loss after each epoch.</summary>
     public IReadOnlyList<double> LossCurve { get; private init; } = [];
 
+    /// <summary>The network <paramref name="settings"/> describe (the one place the detector's architecture is decided).</summary>
+    public static ConvStackNetwork Network(DetectorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new ConvStackNetwork
+        {
+            InChannels = BevGrid.Channels,
+            Channels = settings.Channels,
+            Layers = settings.Layers,
+            FirstStride = settings.OutputStride,
+            Outputs = Outputs,
+        };
+    }
+
     /// <summary>Trains on encoded grids (<see cref="BevGrid.Encode"/>) and their scenes' ground truth.</summary>
     public static BevDetector Train(IReadOnlyList<float[]> grids, IReadOnlyList<DrivingScene> scenes, DetectorSettings settings, Rng rng)
     {
@@ -34,25 +48,32 @@ public sealed class BevDetector
         ArgumentNullException.ThrowIfNull(scenes);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(rng);
-        var init = rng.Fork("init");
-        var net = new Sequential();
-        var width = BevGrid.Channels;
-        for (var l = 0; l < settings.Layers; l++)
+        var net = TrainingEngines.Current.CreateNetworkModel(Network(settings), rng.Fork("init"));
+        try
         {
-            net.Append(new Conv2d(width, settings.Channels, 3, init.Fork(l), stride: l == 0 ? settings.OutputStride : 1, padding: 1)).Append(new ReLU());
-            width = settings.Channels;
+            return new BevDetector(net, settings) { LossCurve = Fit(net, grids, scenes, settings, rng) };
         }
+        catch
+        {
+            net.Dispose();
+            throw;
+        }
+    }
 
-        net.Append(new Conv2d(width, Outputs, 1, init.Fork(settings.Layers)));
+    /// <summary>Releases the network (LibTorch memory on the torch engine).</summary>
+    public void Dispose() => _net.Dispose();
+
+    private static List<double> Fit(INetworkModel net, IReadOnlyList<float[]> grids, IReadOnlyList<DrivingScene> scenes, DetectorSettings settings, Rng rng)
+    {
         var targets = scenes.Select(s => DetectionTargets.Build(s, settings)).ToArray();
         var mirroredTargets = scenes.Select(s => DetectionTargets.BuildMirrored(s, settings)).ToArray();
         var mirror = rng.Fork("mirror");
-        var opt = new Adam(net.Parameters(), lr: settings.LearningRate);
-        var schedule = new MultiStepLR(opt, new[] { settings.Epochs / 2, settings.Epochs * 3 / 4 }.Where(m => m > 0).Distinct().ToArray());
+        using var training = net.Adam(settings.LearningRate, [.. new[] { settings.Epochs / 2, settings.Epochs * 3 / 4 }.Where(m => m > 0).Distinct()]);
         var shuffle = rng.Fork("shuffle");
         var curve = new List<double>();
         int rows = settings.Grid.Rows, cols = settings.Grid.Cols, chw = BevGrid.Channels * rows * cols;
-        var plane = settings.HeadGrid.Rows * settings.HeadGrid.Cols;
+        var head = settings.HeadGrid;
+        var plane = head.Rows * head.Cols;
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
             var order = shuffle.Permutation(grids.Count);
@@ -72,22 +93,17 @@ public sealed class BevDetector
                     batchTargets[b] = flip ? mirroredTargets[idx[b]] : targets[idx[b]];
                 }
 
-                opt.ZeroGrad();
-                var y = net.Forward(Tensor.FromArray(x, idx.Length, BevGrid.Channels, rows, cols));
-                var loss = DetectionTargets.Loss(y, batchTargets, plane, settings.NegativeWeight);
-                loss.Backward();
-                opt.Step();
-                total += loss.Item();
+                var loss = OutputLosses.Native(y => DetectionTargets.Loss(y, batchTargets, plane, settings.NegativeWeight),
+                    idx.Length, Outputs, head.Rows, head.Cols);
+                total += training.Update(x, [idx.Length, BevGrid.Channels, rows, cols], loss);
                 steps++;
             }
 
-            net.ThrowIfNonFinite(epoch);
-            schedule.Step();
+            training.EndEpoch(epoch);
             curve.Add(total / steps);
         }
 
-        net.Eval();
-        return new BevDetector(net, settings) { LossCurve = curve };
+        return curve;
     }
 
     /// <summary>
@@ -99,11 +115,7 @@ public sealed class BevDetector
         ArgumentNullException.ThrowIfNull(grid);
         var g = Settings.HeadGrid;
         int rows = g.Rows, cols = g.Cols, plane = rows * cols;
-        float[] y;
-        using (Autograd.NoGrad())
-        {
-            y = _net.Forward(Tensor.FromArray(grid, 1, BevGrid.Channels, Settings.Grid.Rows, Settings.Grid.Cols)).Data;
-        }
+        var y = _net.Forward(grid, [1, BevGrid.Channels, Settings.Grid.Rows, Settings.Grid.Cols]);
 
         var candidates = new List<Detection>();
         var minLogit = Math.Log(Settings.MinScore / (1 - Settings.MinScore));

@@ -1,5 +1,4 @@
-using Entanglement.NN;
-using Entanglement.Optim;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.Training;
 using Entanglement.Tensors;
 
@@ -19,15 +18,16 @@ namespace Entanglement.Scenarios.PseudoLidar;
 /// learning rate, depth MAE's gradient is dominated by a few far pixels (∂|C/δ̂ − y|/∂δ̂ = C/δ̂², hundreds at the
 /// disparity floor), and small refinements trained on it ended with a <em>higher</em> depth MAE on their own training
 /// pixels than the disparity-MAE model; with shared pre-training and the lower fine-tuning rate each model is best on
-/// its own training loss, as the paper's comparison presumes.
+/// its own training loss, as the paper's comparison presumes. The MLP trains on the engine in scope
+/// (<see cref="TrainingEngines.Current"/>); the disparity and the loss around it are computed here, once for every engine.
 /// </remarks>
-public sealed class DepthEstimator
+public sealed class DepthEstimator : IDisposable
 {
     private const float MinDisparity = 0.5f;
-    private readonly MLP _net;
+    private readonly INetworkModel _net;
     private readonly double _disparityConstant;
 
-    private DepthEstimator(MLP net, double disparityConstant)
+    private DepthEstimator(INetworkModel net, double disparityConstant)
     {
         _net = net;
         _disparityConstant = disparityConstant;
@@ -40,7 +40,7 @@ public sealed class DepthEstimator
     public double RangeWeight { get; private init; }
 
     /// <summary>Number of trainable parameters of the refinement MLP: the estimator's capacity budget.</summary>
-    public int ParameterCount => _net.Parameters().Sum(p => p.Shape.Size);
+    public int ParameterCount => _net.ParameterCount;
 
     /// <summary>Training loss after each epoch.</summary>
     public IReadOnlyList<double> LossCurve { get; private init; } = [];
@@ -68,18 +68,36 @@ public sealed class DepthEstimator
 
         var camera = scenes[0].Camera;
         var (x, y) = SamplePixels(scenes, features, settings.PixelsPerScene, rng.Fork("pixels"));
-        var net = new MLP(BlockMatcher.FeatureCount, settings.Hidden, 1, rng.Fork("init"));
-        var loss = rangeWeight >= 0.5 ? DepthLoss.DepthMae : DepthLoss.DisparityMae;
-        var estimator = new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss };
-        var curve = new List<double>();
-        var shuffle = rng.Fork("shuffle");
-        // Pre-training (as PSMNet is pre-trained on SceneFlow with a disparity loss) is identical for u and u′:
-        // same pixels, initialisation and shuffling, so the fine-tuning loss is the only difference.
-        estimator.Fit(x, y, 0, settings.PretrainEpochs, settings.LearningRate, settings, rng.Fork("pretrain"), curve);
-        var lr = settings.PretrainEpochs > 0 ? settings.FineTuneLearningRate ?? settings.LearningRate : settings.LearningRate;
-        estimator.Fit(x, y, rangeWeight, settings.Epochs, lr, settings, shuffle, curve);
-        return new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss, RangeWeight = rangeWeight, LossCurve = curve };
+        var net = TrainingEngines.Current.CreateNetworkModel(Network(settings), rng.Fork("init"));
+        try
+        {
+            var loss = rangeWeight >= 0.5 ? DepthLoss.DepthMae : DepthLoss.DisparityMae;
+            var estimator = new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss };
+            var curve = new List<double>();
+            var shuffle = rng.Fork("shuffle");
+            // Pre-training (as PSMNet is pre-trained on SceneFlow with a disparity loss) is identical for u and u′:
+            // same pixels, initialisation and shuffling, so the fine-tuning loss is the only difference.
+            estimator.Fit(x, y, 0, settings.PretrainEpochs, settings.LearningRate, settings, rng.Fork("pretrain"), curve);
+            var lr = settings.PretrainEpochs > 0 ? settings.FineTuneLearningRate ?? settings.LearningRate : settings.LearningRate;
+            estimator.Fit(x, y, rangeWeight, settings.Epochs, lr, settings, shuffle, curve);
+            return new DepthEstimator(net, camera.DisparityConstant) { TrainedWith = loss, RangeWeight = rangeWeight, LossCurve = curve };
+        }
+        catch
+        {
+            net.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>The refinement MLP of <paramref name="settings"/>: block-matching features → one disparity correction.</summary>
+    public static DownstreamNetwork Network(DepthTrainingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return DownstreamNetwork.Mlp(BlockMatcher.FeatureCount, settings.Hidden, 1);
+    }
+
+    /// <summary>Releases the network (LibTorch memory on the torch engine).</summary>
+    public void Dispose() => _net.Dispose();
 
     private void Fit(float[] x, float[] y, double rangeWeight, int epochs, double learningRate, DepthTrainingSettings settings, Rng shuffle, List<double> curve)
     {
@@ -90,8 +108,7 @@ public sealed class DepthEstimator
 
         const int F = BlockMatcher.FeatureCount;
         var count = y.Length;
-        var opt = new Adam(_net.Parameters(), lr: learningRate);
-        var schedule = new MultiStepLR(opt, new[] { epochs / 2, epochs * 3 / 4 }.Where(m => m > 0).Distinct().ToArray());
+        using var training = _net.Adam(learningRate, [.. new[] { epochs / 2, epochs * 3 / 4 }.Where(m => m > 0).Distinct()]);
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             var order = shuffle.Permutation(count);
@@ -109,18 +126,27 @@ public sealed class DepthEstimator
                     by[i] = y[order[start + i]];
                 }
 
-                opt.ZeroGrad();
-                var value = DepthLosses.RangeWeighted(Disparity(Tensor.FromArray(bx, n, F)), Tensor.FromArray(by, n, 1), _disparityConstant, rangeWeight);
-                value.Backward();
-                opt.Step();
-                total += value.Item();
+                total += training.Update(bx, [n, F], BatchLoss(bx, by, _disparityConstant, rangeWeight));
                 batches++;
             }
 
-            _net.ThrowIfNonFinite(epoch);
-            schedule.Step();
+            training.EndEpoch(epoch);
             curve.Add(total / batches);
         }
+    }
+
+    /// <summary>
+    /// The training loss of a batch of pixels (block-matching features and true depths) as every engine computes it:
+    /// the range-weighted loss (<see cref="DepthLosses.RangeWeighted"/>) of the disparity the MLP's outputs refine.
+    /// </summary>
+    public static OutputLoss BatchLoss(float[] features, float[] depth, double disparityConstant, double rangeWeight)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(depth);
+        var n = depth.Length;
+        var x = Tensor.FromArray(features, n, BlockMatcher.FeatureCount);
+        var y = Tensor.FromArray(depth, n, 1);
+        return OutputLosses.Native(r => DepthLosses.RangeWeighted(Disparity(x, r), y, disparityConstant, rangeWeight), n, 1);
     }
 
     /// <summary>Predicted depth of every pixel of a scene from its block-matching features (row-major H × W).</summary>
@@ -130,7 +156,8 @@ public sealed class DepthEstimator
         var n = features.Length / BlockMatcher.FeatureCount;
         using (Autograd.NoGrad())
         {
-            var disparity = Disparity(Tensor.FromArray(features, n, BlockMatcher.FeatureCount)).Data;
+            var refinement = _net.Forward(features, [n, BlockMatcher.FeatureCount]);
+            var disparity = Disparity(Tensor.FromArray(features, n, BlockMatcher.FeatureCount), Tensor.FromArray(refinement, n, 1)).Data;
             var depth = new float[n];
             for (var i = 0; i < n; i++)
             {
@@ -141,10 +168,11 @@ public sealed class DepthEstimator
         }
     }
 
-    private Tensor Disparity(Tensor features)
+    /// <summary>δmin + softplus(δ₅ + r − δmin) from the features and the MLP's refinement r ([n, 1]).</summary>
+    private static Tensor Disparity(Tensor features, Tensor refinement)
     {
         var initial = features.Narrow(1, 0, 1) * (float)BlockMatcher.DisparityScale;
-        var refined = initial + _net.Forward(features);
+        var refined = initial + refinement;
         // δmin + softplus(r − δmin): smooth, so no pixel's gradient dies at the floor.
         var excess = refined - MinDisparity;
         var softplus = excess.ReLU() + (excess.Abs().Neg().Exp() + 1f).Log();

@@ -11,6 +11,13 @@ public static partial class DepthTradeoff
     /// <summary>The sweep's outcome: one row per range weight, per-seed numbers kept.</summary>
     public sealed record Result(Config Config, IReadOnlyList<IReadOnlyDictionary<string, double>> PerSeed, IReadOnlyList<WeightRow> Rows)
     {
+        /// <summary>The engine and device that trained the estimators, "native (cpu)" or "torch (cpu)": the one in scope when aggregated.</summary>
+        public string Engine { get; init; } = $"{Engines.TrainingEngines.Current.Name} ({Engines.TrainingEngines.Current.Device})";
+
+        /// <summary>"profile quick, seeds 0, 1" — what every chart and table caption carries; another engine than the native one is named.</summary>
+        public string Provenance => string.Create(CultureInfo.InvariantCulture, $"profile {Config.Profile.Name}, seeds {string.Join(", ", Config.Seeds)}")
+            + (Engine == "native (cpu)" ? string.Empty : $", engine {Engine}");
+
         /// <summary>Range bins of the rows ("0-10", …, "40-max").</summary>
         public static IReadOnlyList<string> RangeBins => DepthErrorByRange.BinLabels;
 
@@ -66,7 +73,7 @@ public static partial class DepthTradeoff
                 var inv = CultureInfo.InvariantCulture;
                 sb.Append(inv, $"Depth estimator with a refinement MLP {string.Join("-", Config.Depth.Hidden)} ({Parameters:F0} parameters), ");
                 sb.Append(inv, $"trained with (1 - a) disparity MAE + a depth MAE for a in {{{string.Join(", ", Config.RangeWeights.Select(Key))}}}, ");
-                sb.AppendLine(inv, $"{PerSeed.Count} seed(s), profile {Config.Profile.Name}.");
+                sb.AppendLine(inv, $"{PerSeed.Count} seed(s), profile {Config.Profile.Name}{(Engine == "native (cpu)" ? "" : $", engine {Engine}")}.");
                 var best = BestWeightPerBin;
                 for (var b = 0; b < RangeBins.Count; b++)
                 {

@@ -41,7 +41,7 @@ public static partial class DepthTradeoff
         var losses = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var weight in config.RangeWeights)
         {
-            var model = DepthEstimator.Train(train, features.Take(config.TrainScenes).ToArray(), weight, config.Depth, rng.Fork("depth"));
+            using var model = DepthEstimator.Train(train, features.Take(config.TrainScenes).ToArray(), weight, config.Depth, rng.Fork("depth"));
             losses["parameters"] = model.ParameterCount;
             var acc = new DepthErrorByRange.Accumulator();
             double disparity = 0;

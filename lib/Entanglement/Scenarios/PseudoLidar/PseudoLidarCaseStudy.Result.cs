@@ -39,8 +39,12 @@ public static partial class PseudoLidarCaseStudy
         /// <summary>What this run found, in words, computed from the numbers above.</summary>
         public required string Summary { get; init; }
 
-        /// <summary>"profile quick, seeds 0, 1" — what every chart and table caption carries.</summary>
-        public string Provenance => $"profile {Config.Profile.Name}, seeds {string.Join(", ", Seeds.Select(s => s.Seed))}";
+        /// <summary>The engine and device that trained the networks, "native (cpu)" or "torch (cpu)": the one in scope when aggregated.</summary>
+        public string Engine { get; init; } = $"{Engines.TrainingEngines.Current.Name} ({Engines.TrainingEngines.Current.Device})";
+
+        /// <summary>"profile quick, seeds 0, 1" — what every chart and table caption carries; another engine than the native one is named.</summary>
+        public string Provenance => $"profile {Config.Profile.Name}, seeds {string.Join(", ", Seeds.Select(s => s.Seed))}"
+            + (Engine == "native (cpu)" ? string.Empty : $", engine {Engine}");
 
         /// <summary>
         /// Section 5 as a two-point sweep u → u′ for Definition 2.1: upstream depth MAE, downstream the

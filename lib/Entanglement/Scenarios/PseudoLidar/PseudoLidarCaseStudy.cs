@@ -55,7 +55,7 @@ public static partial class PseudoLidarCaseStudy
         foreach (var loss in new[] { DepthLoss.DisparityMae, DepthLoss.DepthMae })
         {
             // Same data, initialisation and shuffling for u and u′: the loss is the only difference.
-            var model = DepthEstimator.Train(train, features.Take(config.TrainScenes).ToArray(), loss, config.Depth, rng.Fork("depth"));
+            using var model = DepthEstimator.Train(train, features.Take(config.TrainScenes).ToArray(), loss, config.Depth, rng.Fork("depth"));
             var maps = features.Select(model.Predict).ToArray();
             depthMaps[loss == DepthLoss.DisparityMae ? DepthSource.DisparityTrained : DepthSource.DepthTrained] = maps;
             var acc = new DepthErrorByRange.Accumulator();
@@ -105,7 +105,7 @@ public static partial class PseudoLidarCaseStudy
         var ground = train[0].Camera.MountHeight;
         PointCloud Cloud(DrivingScene scene, float[] depth) => PointCloudGenerator.Generate(scene.Camera, depth, winsorization, config.Scenes.MaxDepth);
         var trainGrids = train.Select((s, i) => settings.Grid.Encode(Cloud(s, maps[i]), ground)).ToArray();
-        var detector = BevDetector.Train(trainGrids, train, settings, rng);
+        using var detector = BevDetector.Train(trainGrids, train, settings, rng);
         var frames = test.Select((s, i) =>
         {
             var cloud = Cloud(s, maps[config.TrainScenes + i]);
