@@ -30,7 +30,7 @@ public sealed class HeadingFitTests
             {
                 double ta = na != 0 ? 0 : t, tw = na != 0 ? t : 0;
                 double px = fx + ta * c - tw * s, pz = fz + ta * s + tw * c;
-                for (var h = 0.3; h <= box.Height - 0.05; h += 0.2)
+                for (var h = 0.3; h <= box.Height - 0.05; h += 0.1)
                 {
                     xs.Add((float)px);
                     ys.Add((float)(Ground - h));
