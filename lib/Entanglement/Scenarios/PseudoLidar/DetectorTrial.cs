@@ -67,6 +67,7 @@ public static class DetectorTrial
         {
             RankedAp3D = 100 * KittiAveragePrecision.Compute(ranked, iou, BoxView.Box3D),
             FalsePositiveNeighbours = string.Join(",", kinds.OrderBy(k => k.Key).Select(k => $"{k.Key}:{k.Value}")),
+            Frames = frames,
         };
     }
 }
