@@ -50,6 +50,9 @@ public static class BoxRefinement
         (span, top) = (0, 0);
         ArgumentNullException.ThrowIfNull(cloud);
         double c = Math.Cos(box.Yaw), s = Math.Sin(box.Yaw), halfL = box.Length / 2 + margin, halfW = box.Width / 2 + margin;
+        // The closeness fit looks at a square window as long as the box each way, so that a proposal a quarter turn
+        // off still sees the object's long side; the points are cut to the footprint once the heading is fixed.
+        var window = fit == HeadingFit.Closeness ? Math.Max(halfL, halfW) : 0;
         var along = new List<double>();
         var across = new List<double>();
         var heights = new List<double>();
@@ -63,7 +66,7 @@ public static class BoxRefinement
 
             double dx = cloud.X[i] - box.X, dz = cloud.Z[i] - box.Z;
             double a = dx * c + dz * s, w = -dx * s + dz * c;
-            if (Math.Abs(a) <= halfL && Math.Abs(w) <= halfW)
+            if (Math.Abs(a) <= Math.Max(halfL, window) && Math.Abs(w) <= Math.Max(halfW, window))
             {
                 along.Add(a);
                 across.Add(w);
@@ -76,8 +79,6 @@ public static class BoxRefinement
             return box;
         }
 
-        heights.Sort();
-        top = heights[(int)Math.Ceiling((1 - ExtremeQuantile) * (heights.Count - 1))];
         var bestTurn = fit == HeadingFit.Closeness ? ClosenessTurn(along, across, headingSearch) : MinimumAreaTurn(along, across);
         if (bestTurn != 0)
         {
@@ -90,6 +91,33 @@ public static class BoxRefinement
             box = box with { Yaw = box.Yaw + bestTurn };
             (c, s) = (Math.Cos(box.Yaw), Math.Sin(box.Yaw));
         }
+
+        // The closeness fit knows the rectangle's orientation only up to a quarter turn: when the points run farther
+        // across the box than along it, and farther than a box of this size is wide, the long side is across: turn.
+        if (fit == HeadingFit.Closeness && Extent([.. across]) > Math.Max(Extent([.. along]), (box.Length + box.Width) / 2))
+        {
+            for (var i = 0; i < along.Count; i++)
+            {
+                (along[i], across[i]) = (across[i], -along[i]);
+            }
+
+            box = box with { Yaw = box.Yaw + Math.PI / 2 };
+            (c, s) = (Math.Cos(box.Yaw), Math.Sin(box.Yaw));
+        }
+
+        if (window > 0)
+        {
+            var keep = Enumerable.Range(0, along.Count).Where(i => Math.Abs(along[i]) <= halfL && Math.Abs(across[i]) <= halfW).ToArray();
+            if (keep.Length < MinPoints)
+            {
+                return box;
+            }
+
+            (along, across, heights) = ([.. keep.Select(i => along[i])], [.. keep.Select(i => across[i])], [.. keep.Select(i => heights[i])]);
+        }
+
+        heights.Sort();
+        top = heights[(int)Math.Ceiling((1 - ExtremeQuantile) * (heights.Count - 1))];
 
         // The camera (origin) in the box's frame: which faces it sees.
         double camAlong = -box.X * c - box.Z * s, camAcross = box.X * s - box.Z * c;

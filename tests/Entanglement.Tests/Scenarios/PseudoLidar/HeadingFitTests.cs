@@ -59,6 +59,21 @@ public sealed class HeadingFitTests
     }
 
     [Fact]
+    public void A_proposal_a_quarter_turn_off_is_turned_so_its_length_runs_along_the_long_seen_face()
+    {
+        // A car parked across the road (heading 0.3 rad) proposed with the usual heading π/2 + 0.1: its long side
+        // faces the camera, so the length must run along it.
+        var truth = new Box3D(-3, Ground - 0.75, 22, 3.9, 1.6, 1.5, 0.3);
+        var proposal = truth with { Yaw = Math.PI / 2 + 0.1, X = -2.8, Z = 22.3 };
+        var refined = BoxRefinement.Refine(proposal, VisibleFaces(truth), Ground, 0.7, HeadingFit.Closeness, Math.PI / 4, out _, out _);
+        var error = Math.Abs(refined.Yaw - truth.Yaw) % Math.PI;
+        Assert.True(Math.Min(error, Math.PI - error) < 0.02, $"heading error {error}");
+        Assert.True(BoxOverlap.Iou3D(refined, truth) > 0.8, $"IoU {BoxOverlap.Iou3D(refined, truth)}");
+        // The minimum-area fit searches ±0.2 rad only and leaves it across.
+        Assert.True(BoxOverlap.Iou3D(BoxRefinement.Refine(proposal, VisibleFaces(truth), Ground, 0.7), truth) < 0.5);
+    }
+
+    [Fact]
     public void Closeness_turn_is_zero_for_points_already_on_an_axis_aligned_L()
     {
         // An L: 20 points along the along-axis at across = 0, 10 along the across-axis at along = 0.
