@@ -162,7 +162,7 @@ public static class BoxRefinement
     /// <summary>
     /// Heading by L-shape fitting's closeness criterion (Zhang et al., 2017): the rotation within ±<paramref name="search"/>
     /// (steps of about 0.01 rad) whose robust bounding rectangle has the points closest to its edges, scored
-    /// Σ 1 / max(d, 0.05 m) with d a point's distance to the nearest edge. A seen face lies on an edge only when the
+    /// Σ 1 / max(d, 0.01 m) with d a point's distance to the nearest edge. A seen face lies on an edge only when the
     /// rectangle is aligned with it, so one face fixes the heading as well as two.
     /// </summary>
     internal static double ClosenessTurn(List<double> along, List<double> across, double search = ClosenessSearch)
@@ -173,8 +173,10 @@ public static class BoxRefinement
         var n = along.Count;
         var u = new double[n];
         var v = new double[n];
-        for (var k = -steps; k <= steps; k++)
+        // Turns in the order 0, +δ, −δ, +2δ, …: among equally good turns the smallest wins.
+        for (var j = 0; j <= 2 * steps; j++)
         {
+            var k = (j + 1) / 2 * (j % 2 == 1 ? 1 : -1);
             var turn = search * k / steps;
             double ct = Math.Cos(turn), st = Math.Sin(turn);
             for (var i = 0; i < n; i++)
@@ -188,7 +190,7 @@ public static class BoxRefinement
             for (var i = 0; i < n; i++)
             {
                 var d = Math.Min(Math.Min(Math.Abs(u[i] - uLo), Math.Abs(uHi - u[i])), Math.Min(Math.Abs(v[i] - vLo), Math.Abs(vHi - v[i])));
-                score += 1 / Math.Max(d, 0.05);
+                score += 1 / Math.Max(d, 0.01);
             }
 
             if (score > bestScore + 1e-9)
