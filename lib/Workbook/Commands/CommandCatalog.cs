@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return SlurmCommand.Create();
         yield return DiagnoseCommand.Create();
         yield return SearchCommand.Create();
+        yield return DetectorTrialCommand.Create();
     }
 }

@@ -107,6 +107,21 @@ public sealed class BevDetector : IDisposable
     }
 
     /// <summary>
+    /// The same network with other detection settings (score threshold, refinement, suppression, pruning); the grid,
+    /// head and prior must be the ones it was trained with.
+    /// </summary>
+    public BevDetector WithDetectionSettings(DetectorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Grid != Settings.Grid || settings.HeadGrid != Settings.HeadGrid || settings.Prior != Settings.Prior || settings.Kind != Settings.Kind)
+        {
+            throw new ArgumentException("BevDetector.WithDetectionSettings: the grid, head grid, prior and kind must be the trained ones.", nameof(settings));
+        }
+
+        return new BevDetector(_net, settings) { LossCurve = LossCurve };
+    }
+
+    /// <summary>
     /// Detections in one encoded grid, best first; with the <paramref name="cloud"/> the grid was encoded from and a
     /// <see cref="DetectorSettings.RefinementMargin"/>, each box is refined on its points (<see cref="BoxRefinement"/>).
     /// </summary>
@@ -133,9 +148,13 @@ public sealed class BevDetector : IDisposable
                 var score = Sigmoid(logit);
                 if (cloud is not null && Settings.RefinementMargin is { } margin)
                 {
-                    box = BoxRefinement.Refine(box, cloud, groundY, margin, out var span);
-                    // Points spanning less than half the prior's width cannot be this kind of object: ranked last.
-                    score *= span >= 0.75 * Settings.Prior.Width ? 1 : 0.01;
+                    box = BoxRefinement.Refine(box, cloud, groundY, margin, Settings.HeadingFit, Settings.HeadingSearch, out var span, out var top);
+                    // Points spanning less than ¾ of the prior's width or more than MaxPointSpan, or topping out below
+                    // MinPointTop, cannot be this kind of object: ranked last.
+                    var plausible = span >= 0.75 * Settings.Prior.Width
+                        && (Settings.MaxPointSpan is not { } maxSpan || span <= maxSpan)
+                        && (Settings.MinPointTop is not { } minTop || top >= minTop);
+                    score *= plausible ? 1 : 0.01;
                 }
 
                 if (Settings.PruneRange is { } prune && box.Range > prune)

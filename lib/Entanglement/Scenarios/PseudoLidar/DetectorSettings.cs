@@ -57,6 +57,24 @@ public sealed record DetectorSettings
     /// </summary>
     public double? RefinementMargin { get; init; }
 
+    /// <summary>How the refinement corrects the heading on the points (used with <see cref="RefinementMargin"/>).</summary>
+    public HeadingFit HeadingFit { get; init; } = HeadingFit.MinimumArea;
+
+    /// <summary>Largest turn (radians) the <see cref="HeadingFit.Closeness"/> fit searches; π/4 searches every orientation.</summary>
+    public double HeadingSearch { get; init; } = BoxRefinement.ClosenessSearch;
+
+    /// <summary>
+    /// With <see cref="RefinementMargin"/>: proposals whose points' robust top (95th height percentile above the ground)
+    /// lies below this (metres) are ranked last, as too low for the kind (a bush for a car); null: no such check.
+    /// </summary>
+    public double? MinPointTop { get; init; }
+
+    /// <summary>
+    /// With <see cref="RefinementMargin"/>: proposals whose points span more than this (metres, robust extent on the
+    /// box's axes) are ranked last, as too wide for the kind (a car for a pedestrian); null: no such check.
+    /// </summary>
+    public double? MaxPointSpan { get; init; }
+
     /// <summary>
     /// Weight of the background cells' mean heat-map loss against the positive cells' mean (1: balanced). Larger
     /// values keep look-alikes (a pedestrian, a pole for the car detector) from scoring as confidently as objects.
