@@ -29,6 +29,10 @@ public sealed record CaseStudyWhy
         Detectors.FirstOrDefault(d => d.Detector.StartsWith(detector, StringComparison.Ordinal))
         ?? throw new KeyNotFoundException($"No detector '{detector}'; have: {string.Join(", ", Detectors.Select(d => d.Detector))}.");
 
+    /// <summary>The diagnosis of every detector of a case ("Section 5" or "Appendix A") as text, verdict first.</summary>
+    public string Diagnoses(string @case) =>
+        string.Join(Environment.NewLine + Environment.NewLine, Detectors.Where(d => d.Case == @case).Select(d => d.Diagnosis.Summary));
+
     /// <summary>Computes every analysis from the seeds' outcomes (seeds without per-object outcomes are "not recorded").</summary>
     public static CaseStudyWhy Of(PseudoLidarCaseStudy.Config config, IReadOnlyList<SeedOutcome> seeds, double alpha = 0.05)
     {
