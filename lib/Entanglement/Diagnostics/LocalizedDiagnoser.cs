@@ -13,7 +13,8 @@ namespace Entanglement.Diagnostics;
 /// <item>its new errors sit where the upstream's per-example error rose: among the examples the downstream got right
 /// before, those whose upstream error rose turned wrong more often than the others (Fisher's exact test, one-sided, pooled).</item>
 /// </list>
-/// Otherwise the answer is "not diagnosed", with the conditions that failed.
+/// Otherwise the answer is "not diagnosed", with the conditions that failed. <see cref="Diagnosis.IsSelfDefeating"/>
+/// here means conditions 1 and 2 (the downstream's worsening tested on the pooled examples, not over seeds).
 /// </summary>
 public static class LocalizedDiagnoser
 {
