@@ -27,7 +27,7 @@ public sealed class ErrorCombinationTests
 
         // Improving u2 alone leaves u1 wrong on 0 and 1 and u3 on 3: no example has two errors.
         var u2 = combinations.Single(c => c.Subset == new UpstreamSubset(2));
-        Assert.Equal([2 / 6.0, 3 / 6.0, 0, 0], u2.Share);
+        Assert.Equal([3 / 6.0, 3 / 6.0, 0, 0], u2.Share);
         Assert.Equal(0, u2.Downstream);
         Assert.Equal([1.0, 0, 0, 0], combinations[^1].Share);
     }
