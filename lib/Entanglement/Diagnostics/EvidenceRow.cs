@@ -9,12 +9,35 @@ namespace Entanglement.Diagnostics;
 /// <param name="Supports">Whether this row is part of the evidence for the verdict.</param>
 public sealed record EvidenceRow(string Quantity, WelchTest Test, bool Supports)
 {
+    /// <summary>The test behind <see cref="WelchTest.PValue"/>: Welch over seeds unless an exact test on pooled counts says otherwise.</summary>
+    public string Method { get; init; } = DefaultMethod;
+
     /// <summary>Measures one quantity per seed before and after.</summary>
     public static EvidenceRow Of(string quantity, IReadOnlyCollection<double> before, IReadOnlyCollection<double> after) =>
         new(quantity, WelchTest.Of(before, after), false);
 
+    /// <summary>
+    /// A quantity summarised over seeds (mean ± sd of each side; NaN when a side has no value) whose p-value comes from
+    /// another test, named by <paramref name="method"/> (e.g. an exact test on counts pooled over seeds).
+    /// </summary>
+    public static EvidenceRow WithTest(
+        string quantity, IReadOnlyCollection<double> before, IReadOnlyCollection<double> after, double pValue, string method)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        SampleSummary Summary(IReadOnlyCollection<double> values) =>
+            values.Count == 0 ? new SampleSummary(0, double.NaN, double.NaN) : SampleSummary.Of(values);
+        var b = Summary(before);
+        var a = Summary(after);
+        var test = new WelchTest(b, a, a.Mean - b.Mean, double.NaN, double.NaN, pValue, 0.95, double.NaN, double.NaN);
+        return new EvidenceRow(quantity, test, false) { Method = method };
+    }
+
     /// <summary>"0.123 ± 0.010 → 0.150 ± 0.012 (Δ +0.027, p 0.003)".</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Test.Before.Mean:0.####} ± {Test.Before.StandardDeviation:0.####} → {Test.After.Mean:0.####} ± {Test.After.StandardDeviation:0.####} " +
-        $"(Δ {Test.Difference:+0.####;-0.####;0}, p {Test.PValue:G2})");
+        $"(Δ {Test.Difference:+0.####;-0.####;0}, p {Test.PValue:G2}{(Method == DefaultMethod ? "" : ", " + Method)})");
+
+    private const string DefaultMethod = "Welch, over seeds";
 }

@@ -18,7 +18,11 @@ public static class HigherOrderExperiment
         ArgumentNullException.ThrowIfNull(config);
         options ??= new ExperimentOptions();
         var runs = StoredSweep.Run(Name, config, config.Profile, config.Dataset, [0.0], config.Seeds,
-            (_, seed) => new RunOutcome(HigherOrderEntanglement.RunOne(config, seed, options.Progress).ToLosses()), options);
+            (_, seed) =>
+            {
+                var outcome = HigherOrderEntanglement.RunOne(config, seed, options.Progress);
+                return new RunOutcome(outcome.ToLosses()) { Outcomes = outcome.Outcomes };
+            }, options);
         return new HigherOrderResult { Config = config, Seeds = [.. config.Seeds.Select(s => HigherOrderSeed.FromLosses(runs[(0, s)]))] };
     }
 }

@@ -41,7 +41,11 @@ public static class PseudoLidarExperiment
         // The trainers check the ambient token once per batch, so a cancelled run stops within a training step.
         using (AmbientCancellation.Use(options.Cancellation))
         {
-            runner.Run(sweep, r => new RunOutcome(PseudoLidarCaseStudy.RunSeed(config, r.Seed, options.Progress).ToLosses()), options.Cancellation);
+            runner.Run(sweep, r =>
+            {
+                var outcome = PseudoLidarCaseStudy.RunSeed(config, r.Seed, options.Progress);
+                return new RunOutcome(outcome.ToLosses()) { Outcomes = outcome.Objects };
+            }, options.Cancellation);
         }
 
         var wanted = sweep.Runs().ToDictionary(r => r.Key, r => r.Seed);

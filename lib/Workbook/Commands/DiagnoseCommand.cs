@@ -15,7 +15,7 @@ internal static class DiagnoseCommand
     {
         var name = new Argument<string>("experiment")
         {
-            Description = $"One of {string.Join(", ", StoredOutcomes.Experiments)}, or 'all'.",
+            Description = $"One of {string.Join(", ", StoredOutcomes.Experiments)}, {PseudoLidarExperiment.Name}, or 'all'.",
         };
         var profile = new Option<string>("--profile") { Description = "smoke, quick or paper.", DefaultValueFactory = _ => "quick" };
         var store = new Option<string>("--store")
@@ -32,8 +32,8 @@ internal static class DiagnoseCommand
         command.SetAction(parse =>
         {
             var requested = parse.GetValue(name) ?? "all";
-            var experiments = string.Equals(requested, "all", StringComparison.OrdinalIgnoreCase)
-                ? StoredOutcomes.Experiments
+            IReadOnlyList<string> experiments = string.Equals(requested, "all", StringComparison.OrdinalIgnoreCase)
+                ? [.. StoredOutcomes.Experiments, PseudoLidarExperiment.Name]
                 : [requested];
             var chosen = ScenarioProfile.Parse(parse.GetValue(profile) ?? "quick");
             var path = parse.GetValue(store) ?? ExperimentOptions.DefaultStorePath();
@@ -42,6 +42,13 @@ internal static class DiagnoseCommand
             {
                 try
                 {
+                    if (experiment == PseudoLidarExperiment.Name)
+                    {
+                        var config = Entanglement.Scenarios.PseudoLidar.PseudoLidarCaseStudy.Config.For(chosen);
+                        Console.WriteLine(PseudoLidarOutcomes.Why(config, path, parse.GetValue(alpha)).Text);
+                        continue;
+                    }
+
                     foreach (var sweep in StoredOutcomes.Load(experiment, chosen, path))
                     {
                         var report = Entanglement.Diagnostics.WhyReport.Of(sweep, parse.GetValue(alpha));

@@ -127,12 +127,14 @@ public static class HigherOrderEntanglement
         var retrained = new double[subsets.Count];
         var vote = new double[subsets.Count];
         var linear = new double[subsets.Count];
+        var downstream = new int[subsets.Count][];
         for (var s = 0; s < subsets.Count; s++)
         {
             var pick = Enumerable.Range(0, UpstreamSubset.Upstreams).Select(i => subsets[s].Contains(i) ? clean[i] : noisy[i]).ToArray();
             int[][] trainAnswers = [.. pick.Select(p => p.Train)];
             int[][] testAnswers = [.. pick.Select(p => p.Test)];
-            retrained[s] = CellVote.Error(CellVote.Fit(trainAnswers, trainLabels, testAnswers), testLabels);
+            downstream[s] = CellVote.Fit(trainAnswers, trainLabels, testAnswers);
+            retrained[s] = CellVote.Error(downstream[s], testLabels);
             vote[s] = CellVote.Error(CellVote.Majority(testAnswers), testLabels);
             linear[s] = LinearError(config, trainAnswers, trainLabels, testAnswers, testLabels, rng.Fork($"w-{subsets[s].Mask}"));
         }
@@ -144,6 +146,7 @@ public static class HigherOrderEntanglement
             Retrained = retrained,
             Vote = vote,
             Linear = linear,
+            Outcomes = ErrorCombination.Record([.. noisy.Select(n => n.Test)], [.. clean.Select(c => c.Test)], downstream, testLabels, [.. test.Labels]),
         };
     }
 

@@ -21,6 +21,12 @@ public sealed record HigherOrderSeed
     /// <summary>The retrained linear downstream's error (one-hot answers) per subset.</summary>
     public required IReadOnlyList<double> Linear { get; init; }
 
+    /// <summary>
+    /// Per-test-example outcomes (<see cref="ErrorCombination.Record"/>): each upstream noisy and clean, and the
+    /// retrained downstream of every subset; empty when not recorded (runs stored before they were kept).
+    /// </summary>
+    public IReadOnlyList<Diagnostics.VertexOutcomes> Outcomes { get; init; } = [];
+
     /// <summary>The values by name, as the results store keeps them.</summary>
     public Dictionary<string, double> ToLosses()
     {

@@ -75,12 +75,21 @@ public static partial class PseudoLidarCaseStudy
 
         var section5 = new Dictionary<(DepthSource, ObjectKind, BoxView), double>();
         var appendix = new Dictionary<(DepthSource, BoxView), double>();
+        var owners = test.Select(ObjectOutcomes.Owners).ToArray();
+        var objects = new List<Diagnostics.VertexOutcomes>();
         foreach (var source in Enum.GetValues<DepthSource>())
         {
             var maps = depthMaps[source];
-            foreach (var (settings, winsor) in new[] { (config.CarDetector, Winsorization.Cars), (config.PedestrianDetector, Winsorization.Pedestrians) })
+            objects.Add(ObjectOutcomes.ForDepth(source, test, maps[config.TrainScenes..], owners));
+            foreach (var (settings, winsor, name) in new[]
             {
-                var (ap3d, apBev) = TrainAndEvaluate(config, settings, winsor, maps, train, test, visible, rng.Fork($"{settings.Kind}"));
+                (config.CarDetector, Winsorization.Cars, ObjectOutcomes.CarDetector),
+                (config.PedestrianDetector, Winsorization.Pedestrians, ObjectOutcomes.PedestrianDetector),
+            })
+            {
+                var frames = TrainAndEvaluate(config, settings, winsor, maps, train, test, visible, rng.Fork($"{settings.Kind}"));
+                var (ap3d, apBev) = DetectionEvaluation.AveragePrecision(frames, settings.Kind);
+                objects.Add(ObjectOutcomes.ForDetector(ObjectOutcomes.Detector(name, source), test, frames, settings.Kind));
                 section5[(source, settings.Kind, BoxView.Box3D)] = ap3d;
                 section5[(source, settings.Kind, BoxView.BirdsEye)] = apBev;
                 Report(progress, seed, $"{source} {settings.Kind}: AP_3D {F(ap3d)}, AP_BEV {F(apBev)}");
@@ -88,17 +97,19 @@ public static partial class PseudoLidarCaseStudy
 
             if (config.RunAppendix)
             {
-                var (ap3d, apBev) = TrainAndEvaluate(config, config.AppendixDetector, Winsorization.None, maps, train, test, visible, rng.Fork("appendix"));
+                var frames = TrainAndEvaluate(config, config.AppendixDetector, Winsorization.None, maps, train, test, visible, rng.Fork("appendix"));
+                var (ap3d, apBev) = DetectionEvaluation.AveragePrecision(frames, config.AppendixDetector.Kind);
+                objects.Add(ObjectOutcomes.ForDetector(ObjectOutcomes.Detector(ObjectOutcomes.AppendixDetector, source), test, frames, config.AppendixDetector.Kind));
                 appendix[(source, BoxView.Box3D)] = ap3d;
                 appendix[(source, BoxView.BirdsEye)] = apBev;
                 Report(progress, seed, $"{source} pedestrians (Appendix A): AP_3D {F(ap3d)}, AP_BEV {F(apBev)}");
             }
         }
 
-        return new SeedOutcome(seed, byRange, depthMae, disparityMae, section5, appendix) { DepthMedianByRange = medianByRange };
+        return new SeedOutcome(seed, byRange, depthMae, disparityMae, section5, appendix) { DepthMedianByRange = medianByRange, Objects = objects };
     }
 
-    private static (double Ap3D, double ApBev) TrainAndEvaluate(
+    private static EvaluationFrame[] TrainAndEvaluate(
         Config config, DetectorSettings settings, Winsorization winsorization, float[][] maps,
         DrivingScene[] train, DrivingScene[] test, int[][] visible, Rng rng)
     {
@@ -106,12 +117,11 @@ public static partial class PseudoLidarCaseStudy
         PointCloud Cloud(DrivingScene scene, float[] depth) => PointCloudGenerator.Generate(scene.Camera, depth, winsorization, config.Scenes.MaxDepth);
         var trainGrids = train.Select((s, i) => settings.Grid.Encode(Cloud(s, maps[i]), ground)).ToArray();
         using var detector = BevDetector.Train(trainGrids, train, settings, rng);
-        var frames = test.Select((s, i) =>
+        return test.Select((s, i) =>
         {
             var cloud = Cloud(s, maps[config.TrainScenes + i]);
             return DetectionEvaluation.Frame(s, visible[i], detector.Detect(settings.Grid.Encode(cloud, ground), ground, cloud), settings);
         }).ToArray();
-        return DetectionEvaluation.AveragePrecision(frames, settings.Kind);
     }
 
     private static void Report(IProgress<string>? progress, int seed, string message) =>

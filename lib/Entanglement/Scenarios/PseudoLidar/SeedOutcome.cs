@@ -14,6 +14,13 @@ public sealed record SeedOutcome(
     /// <summary>Median absolute depth error per range bin of u and u′ (empty when not measured).</summary>
     public IReadOnlyDictionary<DepthLoss, double[]> DepthMedianByRange { get; init; } = new Dictionary<DepthLoss, double[]>();
 
+    /// <summary>
+    /// Per-object outcomes of every detector and depth source on the test scenes (<see cref="ObjectOutcomes"/>); empty
+    /// when not recorded (runs stored before they were kept). Not part of <see cref="ToLosses"/>: the store keeps them
+    /// beside the losses.
+    /// </summary>
+    public IReadOnlyList<Diagnostics.VertexOutcomes> Objects { get; init; } = [];
+
     private static readonly DepthLoss[] Losses = [DepthLoss.DisparityMae, DepthLoss.DepthMae];
 
     /// <summary>
