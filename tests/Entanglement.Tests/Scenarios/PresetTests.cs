@@ -37,7 +37,8 @@ public sealed class PresetTests
         Assert.Equal(4000, ddm.MaxTrainImages);
         var hsm = HypothesisSpaceMismatch.Config.For(Profile.Quick);
         Assert.Equal((UpstreamArchitecture.SmallConvNetPublicCode, 8), (hsm.Upstream.Architecture, hsm.Upstream.Width));
-        Assert.Equal([1, 2], hsm.HeadDepth);
+        Assert.Equal([1, 5], hsm.HeadDepth);
+        Assert.Equal(20, hsm.UpstreamTraining.Epochs);
         var ace = AntiCorrelatedErrors.Config.For(Profile.Quick);
         Assert.Equal((15, 10), (ace.ReferenceTraining.Epochs, ace.UpstreamTraining.Epochs));
         Assert.Equal(DifficultyCurve.EpochEndEval, ace.Difficulty);
