@@ -12,9 +12,10 @@ public static class DataDistributionSearchSpace
 {
     /// <summary>
     /// The candidate the quick preset uses: the search record's best trial on seeds 0–4 (<see cref="Experiments.Search.SearchRecord.Best"/>:
-    /// the strongest verdict, then the largest downstream worsening); a test checks it against the committed record.
+    /// the strongest verdict, then the largest downstream worsening); a test checks it against the committed record. A
+    /// property, not a const: a notebook then shows the value of the library it runs with, never one compiled from another build.
     /// </summary>
-    public const string Chosen = "fixed-1-7-bottleneck-4";
+    public static string Chosen { get; } = "fixed-1-7-bottleneck-4";
 
     /// <summary>The common base: a 16-channel trunk, 4,000 training images, 10 epochs, p 10 → 100.</summary>
     public static DataDistributionMismatch.Config Base { get; } = new()

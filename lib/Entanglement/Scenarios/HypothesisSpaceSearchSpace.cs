@@ -14,9 +14,10 @@ public static class HypothesisSpaceSearchSpace
 {
     /// <summary>
     /// The candidate the quick preset uses: the search record's best trial on seeds 0–4 (<see cref="Experiments.Search.SearchRecord.Best"/>:
-    /// the strongest verdict, then the largest downstream worsening); a test checks it against the committed record.
+    /// the strongest verdict, then the largest downstream worsening); a test checks it against the committed record. A
+    /// property, not a const: a notebook then shows the value of the library it runs with, never one compiled from another build.
     /// </summary>
-    public const string Chosen = "public-code-20-epochs";
+    public static string Chosen { get; } = "public-code-20-epochs";
 
     /// <summary>The common base: the public-code trunk with 8 channels, 10 epochs, head depth 1 → 5.</summary>
     public static HypothesisSpaceMismatch.Config Base { get; } = new()
