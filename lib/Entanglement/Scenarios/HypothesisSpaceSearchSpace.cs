@@ -15,7 +15,7 @@ public static class HypothesisSpaceSearchSpace
     /// <summary>
     /// The candidate the quick preset uses: the search record's best trial on seeds 0–4 (<see cref="Experiments.Search.SearchRecord.Best"/>:
     /// the strongest verdict, then the largest downstream worsening); a test checks it against the committed record. A
-    /// property, not a const: a notebook then shows the value of the library it runs with, never one compiled from another build.
+    /// property, not a const: code compiled against an earlier build calls the getter of the library it runs with instead of inlining a stale value.
     /// </summary>
     public static string Chosen { get; } = "public-code-20-epochs";
 
