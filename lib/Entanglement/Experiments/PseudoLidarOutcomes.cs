@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.PseudoLidar;
 
 namespace Entanglement.Experiments;
@@ -23,7 +24,7 @@ public static class PseudoLidarOutcomes
             throw new MissingOutcomesException($"No results store at '{path}'. Run `{command}` first.");
         }
 
-        var hash = ConfigHash.OfSweepConfig(config).Hash;
+        var hash = EngineTag.Apply(ConfigHash.OfSweepConfig(config), TrainingEngines.Current).Hash;
         using var store = ResultsStore.OpenReadOnly(path);
         var seeds = store.RunsWithOutcomes(PseudoLidarExperiment.Name)
             .Where(r => r.Profile == config.Profile.Name && config.Seeds.Contains(r.Seed)
