@@ -18,6 +18,7 @@ internal static class CellOutputs
     {
         NotebookOutput? error = null;
         string[] compileErrors = [];
+        var displayed = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var kernelEvent in events)
         {
             switch (kernelEvent)
@@ -31,7 +32,16 @@ internal static class CellOutputs
                 case ReturnValueProduced value:
                     cell.Outputs.Add(NotebookOutput.ExecuteResult(Bundle(value), executionCount));
                     break;
+                case DisplayedValueUpdated update when update.ValueId is { } id && displayed.TryGetValue(id, out var index):
+                    // As Jupyter's update_display_data: the display is replaced where it stands, not appended.
+                    cell.Outputs[index] = NotebookOutput.DisplayData(Bundle(update));
+                    break;
                 case DisplayEvent display:
+                    if (display.ValueId is { } valueId)
+                    {
+                        displayed[valueId] = cell.Outputs.Count;
+                    }
+
                     cell.Outputs.Add(NotebookOutput.DisplayData(Bundle(display)));
                     break;
                 case DiagnosticsProduced diagnostics:

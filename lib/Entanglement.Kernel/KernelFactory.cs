@@ -13,13 +13,24 @@ internal static class KernelFactory
     /// <summary>The C# kernel's name, the one notebooks' cell metadata names.</summary>
     public const string CSharp = "csharp";
 
-    /// <summary>A new kernel; the caller disposes it.</summary>
-    public static CompositeKernel Create()
+    /// <summary>
+    /// A new kernel; the caller disposes it. Restored packages' assemblies that this process has already loaded from
+    /// another build are compiled against the loaded build (<see cref="LoadedReferences"/>); each replacement is
+    /// passed to <paramref name="onReplaced"/>.
+    /// </summary>
+    public static CompositeKernel Create(Action<string>? onReplaced = null)
     {
         var csharp = new CSharpKernel()
             .UseNugetDirective((kernel, packages) =>
             {
-                kernel.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
+                var (paths, replaced) = LoadedReferences.Choose(
+                    packages.SelectMany(p => p.AssemblyPaths), LoadedReferences.InThisProcess());
+                foreach (var message in replaced)
+                {
+                    onReplaced?.Invoke(message);
+                }
+
+                kernel.AddAssemblyReferences(paths);
                 return Task.CompletedTask;
             })
             .UseKernelHelpers()

@@ -13,7 +13,8 @@ namespace Entanglement.Kernel;
 /// returned value and error as nbformat outputs, and stops at the first failing cell.
 /// </summary>
 /// <remarks>
-/// Each run gets a fresh kernel. The working directory is the notebook's folder while its cells run, as in Jupyter and
+/// Each run gets a fresh kernel. A cell compiles against the library build this process runs, even when the package a
+/// <c>#r "nuget: …"</c> restored is another build; the cell then carries a note saying so (<see cref="LoadedReferences"/>). The working directory is the notebook's folder while its cells run, as in Jupyter and
 /// VS Code, so <c>#i "nuget: ../artifacts/packages"</c> resolves the same way in all three places.
 /// </remarks>
 public sealed class NotebookExecutor : INotebookRunner
@@ -45,7 +46,8 @@ public sealed class NotebookExecutor : INotebookRunner
         {
             Environment.SetEnvironmentVariable(NotebookRunOptions.ProfileVariable, options.Profile);
             Directory.SetCurrentDirectory(baseDirectory);
-            using var kernel = KernelFactory.Create();
+            var replacedReferences = new List<string>();
+            using var kernel = KernelFactory.Create(replacedReferences.Add);
             var executionCount = 0;
             for (var i = 0; i < executed.Cells.Count && error is null; i++)
             {
@@ -65,6 +67,13 @@ public sealed class NotebookExecutor : INotebookRunner
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
+                foreach (var message in replacedReferences)
+                {
+                    cell.Outputs.Add(NotebookOutput.Stream("stderr", "note: " + message + "\n"));
+                    options.Progress?.Report(message);
+                }
+
+                replacedReferences.Clear();
                 if (CellOutputs.Record(cell, result.Events, executionCount) is { } failure)
                 {
                     error = new NotebookCellError(i + 1, executionCount, failure.EName ?? "", failure.EValue ?? "");

@@ -186,7 +186,8 @@ public sealed class NotebookExecutorTests
         var result = await new NotebookExecutor().RunAsync(notebook, options);
 
         Assert.True(result.Succeeded, result.Error?.Describe("test"));
-        Assert.Equal(["cell 3: halfway"], messages);
+        // A note that the cell compiled against this process's build (when the package is another build) may come first.
+        Assert.Equal(["cell 3: halfway"], messages.Where(m => !m.StartsWith("Entanglement: compiled against", StringComparison.Ordinal)));
         Assert.Null(Entanglement.Experiments.AmbientProgress.Current);
     }
 
