@@ -34,10 +34,25 @@ public sealed record EvidenceRow(string Quantity, WelchTest Test, bool Supports)
         return new EvidenceRow(quantity, test, false) { Method = method };
     }
 
-    /// <summary>"0.123 ± 0.010 → 0.150 ± 0.012 (Δ +0.027, p 0.003)".</summary>
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Test.Before.Mean:0.####} ± {Test.Before.StandardDeviation:0.####} → {Test.After.Mean:0.####} ± {Test.After.StandardDeviation:0.####} " +
-        $"(Δ {Test.Difference:+0.####;-0.####;0}, p {Test.PValue:G2}{(Method == DefaultMethod ? "" : ", " + Method)})");
+    /// <summary>
+    /// "0.123 ± 0.010 → 0.150 ± 0.012 (Δ +0.027, p 0.003)"; a side with no values reads "undefined (no values)", one
+    /// value has no sd ("0.123 (one seed)"), and an undefined Δ or p-value says why instead of printing NaN.
+    /// </summary>
+    public string Describe()
+    {
+        var difference = double.IsFinite(Test.Difference)
+            ? string.Create(CultureInfo.InvariantCulture, $"Δ {Test.Difference:+0.####;-0.####;0}")
+            : "Δ undefined";
+        var p = double.IsFinite(Test.PValue)
+            ? string.Create(CultureInfo.InvariantCulture, $"p {Test.PValue:G2}")
+            : $"p undefined: {UndefinedPValueReason()}";
+        return $"{Test.Before.Describe()} → {Test.After.Describe()} ({difference}, {p}{(Method == DefaultMethod ? "" : ", " + Method)})";
+    }
+
+    private string UndefinedPValueReason() =>
+        Method != DefaultMethod ? "no counts to test"
+        : Math.Min(Test.Before.Count, Test.After.Count) < 2 ? "Welch's test needs at least two seeds on each side"
+        : "no spread on either side";
 
     private const string DefaultMethod = "Welch, over seeds";
 }

@@ -29,7 +29,7 @@ public sealed record WhyReport(OutcomeSweep Sweep, FlipReport Flips, Decompositi
             foreach (var f in Flips.Overall)
             {
                 sb.AppendLine(CultureInfo.InvariantCulture,
-                    $"  {f.Vertex,-12} {Pm(f.NegativeFlipRate.Mean, f.NegativeFlipRate.StandardDeviation)}  {Pm(f.PositiveFlipRate.Mean, f.PositiveFlipRate.StandardDeviation)}  " +
+                    $"  {f.Vertex,-12} {f.NegativeFlipRate.Describe("0.000")}  {f.PositiveFlipRate.Describe("0.000")}  " +
                     $"{f.Btc.Mean:0.000}  {f.Bec.Mean:0.000}  {f.ErrorBefore.Mean:0.000} → {f.ErrorAfter.Mean:0.000}");
             }
 
@@ -61,5 +61,4 @@ public sealed record WhyReport(OutcomeSweep Sweep, FlipReport Flips, Decompositi
         }
     }
 
-    private static string Pm(double mean, double sd) => string.Create(CultureInfo.InvariantCulture, $"{mean:0.000} ± {(double.IsNaN(sd) ? 0 : sd):0.000}");
 }

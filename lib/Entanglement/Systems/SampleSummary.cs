@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Entanglement.Systems;
 
 /// <summary>Mean and sample standard deviation (n − 1 denominator) of a sample, e.g. a loss over seeds.</summary>
@@ -8,6 +10,21 @@ public sealed record SampleSummary(int Count, double Mean, double StandardDeviat
 {
     /// <summary>Sample variance s²; NaN when n &lt; 2.</summary>
     public double Variance => StandardDeviation * StandardDeviation;
+
+    /// <summary>
+    /// "0.123 ± 0.010" in <paramref name="format"/>; one value reads "0.123 (one seed)" and no values (or a NaN mean)
+    /// "undefined (no values)", never NaN.
+    /// </summary>
+    public string Describe(string format = "0.####")
+    {
+        string Number(double value) => value.ToString(format, CultureInfo.InvariantCulture);
+        if (Count == 0 || double.IsNaN(Mean))
+        {
+            return "undefined (no values)";
+        }
+
+        return double.IsNaN(StandardDeviation) ? $"{Number(Mean)} (one seed)" : $"{Number(Mean)} ± {Number(StandardDeviation)}";
+    }
 
     /// <summary>Summarises the values (at least one, all finite).</summary>
     public static SampleSummary Of(IReadOnlyCollection<double> values)

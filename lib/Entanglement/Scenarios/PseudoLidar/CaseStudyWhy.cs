@@ -115,6 +115,5 @@ public sealed record CaseStudyWhy
         }
     }
 
-    private static string Pm(SampleSummary s) =>
-        string.Create(CultureInfo.InvariantCulture, $"{s.Mean:0.000} ± {(double.IsNaN(s.StandardDeviation) ? 0 : s.StandardDeviation):0.000}");
+    private static string Pm(SampleSummary s) => s.Describe("0.000");
 }
