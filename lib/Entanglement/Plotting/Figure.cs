@@ -123,6 +123,20 @@ public sealed record Figure
     /// </summary>
     public string ToHtml() => FigureHtml.Fragment(this, FigureHtml.ContentId(this));
 
+    /// <summary>
+    /// A short plain-text stand-in for the chart (front-ends that show no HTML, and the text beside a notebook's HTML
+    /// output): the title, subtitle and trace names, e.g. "Figure: Figure 4(a) (quick, seeds 0–4); traces: u, u′".
+    /// </summary>
+    public string ToText()
+    {
+        var title = Layout.Title is { } t ? PlainText(t.Text) + (t.Subtitle is { } s ? $" ({PlainText(s.Text)})" : "") : "untitled";
+        var names = Data.Select((trace, i) => trace.Name ?? $"{trace.Type} {i + 1}").Distinct().ToList();
+        return names.Count == 0 ? $"Figure: {title}; no traces" : $"Figure: {title}; traces: {string.Join(", ", names)}";
+    }
+
+    private static string PlainText(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html.Replace("<br>", " ", StringComparison.OrdinalIgnoreCase), "<[^>]*>", "").Trim();
+
     /// <summary>As <see cref="ToHtml()"/>, with the given element id (<c>fig-02-1</c>).</summary>
     public string ToHtml(string elementId) => FigureHtml.Fragment(this, elementId);
 

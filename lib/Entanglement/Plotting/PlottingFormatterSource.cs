@@ -4,10 +4,11 @@ namespace Entanglement.Plotting;
 internal sealed class PlottingFormatterSource
 {
 #pragma warning disable CA1822 // Instance methods: .NET Interactive creates the source and calls them by name.
-    /// <summary>HTML for figures; HTML and plain text for tables (the .NET Interactive convention's name).</summary>
+    /// <summary>HTML and a short plain-text stand-in for figures; HTML and plain text for tables (the .NET Interactive convention's name).</summary>
     public IEnumerable<object> CreateTypeFormatters() =>
     [
         new ConventionFormatter(typeof(Figure), "text/html", f => ((Figure)f).ToHtml()),
+        new ConventionFormatter(typeof(Figure), "text/plain", f => ((Figure)f).ToText()),
         new ConventionFormatter(typeof(Table), "text/html", t => ((Table)t).ToHtml()),
         new ConventionFormatter(typeof(Table), "text/plain", t => ((Table)t).ToText()),
     ];

@@ -13,6 +13,20 @@ public sealed class PlottingFormatterSourceTests
 
         Assert.Equal(["text/html"], PreferredMimeTypes(typeof(Figure)));
         Assert.Equal(figure.ToHtml(), Format(figure, "text/html"));
+        Assert.Equal(figure.ToText(), Format(figure, "text/plain"));
+    }
+
+    [Fact]
+    public void A_figure_as_plain_text_is_its_title_and_trace_names_not_its_data()
+    {
+        var figure = Figure.Of(
+                new Scatter { Name = "u", X = Values.Of(Enumerable.Range(0, 500).Select(i => (double)i)) },
+                new Scatter { Name = "u′" },
+                new Scatter())
+            .WithTitle("Figure 4(a)<br><sub>upstream</sub>", "quick, seeds 0–4");
+
+        Assert.Equal("Figure: Figure 4(a) upstream (quick, seeds 0–4); traces: u, u′, scatter 3", figure.ToText());
+        Assert.Equal("Figure: untitled; no traces", new Figure().ToText());
     }
 
     [Fact]
