@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Entanglement.Scenarios.HigherOrder;
-using Entanglement.Scenarios.Engines;
 
 namespace Entanglement.Experiments;
 
@@ -14,26 +12,7 @@ public static class HigherOrderOutcomes
     public static HigherOrderWhy Why(HigherOrderEntanglement.Config config, string? storePath = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var path = storePath ?? ExperimentOptions.DefaultStorePath();
-        var command = $"workbook run {HigherOrderExperiment.Name} --profile {config.Profile.Name} --store {path}";
-        if (!File.Exists(path))
-        {
-            throw new MissingOutcomesException($"No results store at '{path}'. Run `{command}` first.");
-        }
-
-        var hash = EngineTag.Apply(ConfigHash.OfSweepConfig(config), TrainingEngines.Current).Hash;
-        using var store = ResultsStore.OpenReadOnly(path);
-        var seeds = store.RunsWithOutcomes(HigherOrderExperiment.Name)
-            .Where(r => r.Profile == config.Profile.Name && config.Seeds.Contains(r.Seed)
-                && JsonSerializer.Deserialize<ExperimentPoint>(r.PointJson) is { } p && p.Config == hash)
-            .GroupBy(r => r.Seed)
-            .Select(g => g.Last())
-            .OrderBy(r => r.Seed)
-            .Select(r => (r.Seed, r.Outcomes))
-            .ToArray();
-        return seeds.Length == 0
-            ? throw new MissingOutcomesException(
-                $"The store '{path}' holds no runs of {HigherOrderExperiment.Name} on the {config.Profile.Name} profile's current settings. Run `{command}`.")
-            : HigherOrderWhy.Of(config.Profile, seeds);
+        var runs = StoredSeeds.Latest(HigherOrderExperiment.Name, config, config.Profile.Name, config.Seeds, storePath);
+        return HigherOrderWhy.Of(config.Profile, [.. runs.Select(r => (r.Seed, r.Outcomes))]);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Entanglement.Scenarios.Engines;
 using Entanglement.Scenarios.PseudoLidar;
 
 namespace Entanglement.Experiments;
@@ -17,27 +15,11 @@ public static class PseudoLidarOutcomes
     public static IReadOnlyList<SeedOutcome> Load(PseudoLidarCaseStudy.Config config, string? storePath = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var path = storePath ?? ExperimentOptions.DefaultStorePath();
-        var command = $"workbook run {PseudoLidarExperiment.Name} --profile {config.Profile.Name} --store {path}";
-        if (!File.Exists(path))
-        {
-            throw new MissingOutcomesException($"No results store at '{path}'. Run `{command}` first.");
-        }
-
-        var hash = EngineTag.Apply(ConfigHash.OfSweepConfig(config), TrainingEngines.Current).Hash;
-        using var store = ResultsStore.OpenReadOnly(path);
-        var seeds = store.RunsWithOutcomes(PseudoLidarExperiment.Name)
-            .Where(r => r.Profile == config.Profile.Name && config.Seeds.Contains(r.Seed)
-                && JsonSerializer.Deserialize<ExperimentPoint>(r.PointJson) is { } p && p.Config == hash)
-            .GroupBy(r => r.Seed)
-            .Select(g => g.Last())
-            .OrderBy(r => r.Seed)
-            .Select(r => SeedOutcome.FromLosses(r.Seed, r.Losses, config.RunAppendix) with { Objects = r.Outcomes })
-            .ToArray();
-        return seeds.Length == 0
-            ? throw new MissingOutcomesException(
-                $"The store '{path}' holds no runs of {PseudoLidarExperiment.Name} on the {config.Profile.Name} profile's current settings. Run `{command}`.")
-            : seeds;
+        return
+        [
+            .. StoredSeeds.Latest(PseudoLidarExperiment.Name, config, config.Profile.Name, config.Seeds, storePath)
+                .Select(r => SeedOutcome.FromLosses(r.Seed, r.Losses, config.RunAppendix) with { Objects = r.Outcomes }),
+        ];
     }
 
     /// <summary>Flips, miss split, change decomposition and diagnosis of every detector, from the stored seeds.</summary>
