@@ -5,9 +5,9 @@ using System.Runtime.InteropServices;
 namespace Entanglement.Tensors.Kernels;
 
 /// <summary>
-/// The weight gradient of a stride-1 convolution without im2col: dw[co, (c, ki, kj)] = Σ dy[n, co, oh, ow] ·
-/// x[n, c, oh + ki − p, ow + kj − p], with the images zero-padded once into a <see cref="ShiftedGrid"/> (each tap a
-/// shifted run of it) and dy laid out position-major with zeros at the grid's unused positions. The images are taken
+/// The weight gradient of a stride-1 or stride-2 convolution without im2col: dw[co, (c, ki, kj)] = Σ dy[n, co, oh, ow] ·
+/// x[n, c, s·oh + ki − p, s·ow + kj − p], with the images zero-padded once into a <see cref="ShiftedGrid"/> (each tap a
+/// shifted run of one of its phase planes) and dy laid out position-major with zeros at the grid's unused positions. The images are taken
 /// in the groups of the im2col path, and each element is reduced over the same blocks of 256 output positions, in the
 /// same order (a fused multiply-add chain per block, blocks added in turn; the zeros at unused positions add exactly
 /// nothing), so the result is bit-identical to it and independent of the thread count.
@@ -25,7 +25,7 @@ internal static class ShiftedWeightGradient
         int inSize = g.Channels * g.InPlane, outSize = outChannels * plane;
         int slivers = (patch + Mr - 1) / Mr, columns = (outChannels + Nc - 1) / Nc * Nc;
         var images = Conv2dKernel.GroupSize(g, batch);
-        var grid = new ShiftedGrid(g.Channels, g.Height, g.Width, g.Padding, g.Padding, g.KernelHeight, g.KernelWidth, images);
+        var grid = ShiftedConvKernel.InputGrid(g, images);
         int positions = grid.Positions, stride = grid.ImageStride, pw = grid.PaddedWidth;
         var buffer = ArrayPool<float>.Shared.Rent(grid.BufferSize);
         var dyT = ArrayPool<float>.Shared.Rent(positions * columns);
@@ -36,7 +36,7 @@ internal static class ShiftedWeightGradient
         {
             for (var p = 0; p < slivers * Mr; p++)
             {
-                offsets[p] = p >= patch ? 0 : ((p / taps) * grid.PlaneStride) + ((p % taps / g.KernelWidth) * pw) + (p % g.KernelWidth);
+                offsets[p] = p >= patch ? 0 : grid.Offset(p / taps, p % taps / g.KernelWidth, p % g.KernelWidth);
             }
 
             for (var n0 = 0; n0 < batch; n0 += images)
