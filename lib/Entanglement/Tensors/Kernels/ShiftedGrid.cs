@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Entanglement.Tensors.Kernels;
 
 /// <summary>
@@ -56,6 +59,9 @@ internal readonly record struct ShiftedGrid(
     public int Offset(int c, int ki, int kj) =>
         ((((c * Phases) + (ki % Stride * Stride) + (kj % Stride)) * PlaneStride) + (ki / Stride * PaddedWidth) + (kj / Stride));
 
+    /// <summary>Whether a window tap reads phase (<paramref name="a"/>, <paramref name="b"/>) (a 1×1 window at stride 2 reads only (0, 0)).</summary>
+    public bool Read(int a, int b) => a < KernelHeight && b < KernelWidth;
+
     /// <summary>
     /// Images per group for a batch: a group's input buffer and its output rows stay near 4 MB each.
     /// </summary>
@@ -66,9 +72,25 @@ internal readonly record struct ShiftedGrid(
     /// Writes <paramref name="count"/> images of <paramref name="x"/> (each C×H×W, consecutive) into
     /// <paramref name="buffer"/>, zero everywhere else.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(ReadOnlySpan<float> x, int count, Span<float> buffer)
     {
-        buffer[..BufferSize].Clear();
+        if (Stride == 1 || (KernelHeight >= Stride && KernelWidth >= Stride))
+        {
+            buffer[..BufferSize].Clear();
+        }
+        else
+        {
+            // Phases no tap reads stay as they are.
+            for (var p = 0; p < Channels * Phases; p++)
+            {
+                if (Read(p % Phases / Stride, p % Stride))
+                {
+                    buffer.Slice(p * PlaneStride, PlaneStride).Clear();
+                }
+            }
+        }
+
         int plane = Height * Width, pw = PaddedWidth;
         for (var n = 0; n < count; n++)
         {
@@ -91,28 +113,43 @@ internal readonly record struct ShiftedGrid(
         }
     }
 
-    /// <summary>Splits one channel of image <paramref name="n"/> into its phase planes (cell (h, w) goes to phase ((h + padH) mod s, (w + padW) mod s)).</summary>
+    /// <summary>
+    /// Splits one channel of image <paramref name="n"/> into its phase planes: padded cell (s·i + a, s·j + b) goes to
+    /// row i, column j of phase (a, b).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillPhases(ReadOnlySpan<float> src, Span<float> planes, int n)
     {
         int pw = PaddedWidth, rows = Rows, s = Stride;
-        for (var h = 0; h < Height; h++)
+        ref var x = ref MemoryMarshal.GetReference(src);
+        ref var p0 = ref MemoryMarshal.GetReference(planes);
+        for (var a = 0; a < s && a < KernelHeight; a++)
         {
-            int hp = h + PadHeight, i = hp / s;
-            if (i >= rows)
+            for (var i = 0; i < rows; i++)
             {
-                break;
-            }
-
-            var row = src.Slice(h * Width, Width);
-            for (var w = 0; w < Width; w++)
-            {
-                int wp = w + PadWidth, j = wp / s;
-                if (j >= pw)
+                var h = (s * i) + a - PadHeight;
+                if (h < 0 || h >= Height)
                 {
-                    break;
+                    continue;
                 }
 
-                planes[((((hp % s * s) + (wp % s)) * PlaneStride) + (n * ImageStride) + (i * pw)) + j] = row[w];
+                ref var row = ref Unsafe.Add(ref x, h * Width);
+                for (var b = 0; b < s; b++)
+                {
+                    if (!Read(a, b))
+                    {
+                        continue;
+                    }
+
+                    // Columns j with 0 ≤ s·j + b − padW < W.
+                    var first = Math.Max(0, (PadWidth - b + s - 1) / s);
+                    var end = Math.Min(pw, ((Width - 1 + PadWidth - b) / s) + 1);
+                    ref var dst = ref Unsafe.Add(ref p0, ((((a * s) + b) * PlaneStride) + (n * ImageStride) + (i * pw)));
+                    for (var j = first; j < end; j++)
+                    {
+                        Unsafe.Add(ref dst, j) = Unsafe.Add(ref row, (s * j) + b - PadWidth);
+                    }
+                }
             }
         }
     }

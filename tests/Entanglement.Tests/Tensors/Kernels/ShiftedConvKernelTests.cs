@@ -36,8 +36,11 @@ public sealed class ShiftedConvKernelTests
         int batch, int channels, int height, int width, int outChannels, int kh, int kw, int padding, int stride)
     {
         var g = new ConvGeometry(channels, height, width, kh, kw, stride, padding);
-        Assert.Equal(Vector512.IsHardwareAccelerated, ShiftedConvKernel.Applies(g));
-        Assert.Equal(Vector512.IsHardwareAccelerated && stride == 1 && g.OutWidth >= 8, ShiftedConvKernel.AppliesToInputGradient(g));
+        var accelerated = Vector512.IsHardwareAccelerated;
+        Assert.Equal(accelerated, ShiftedConvKernel.Supports(g));
+        Assert.Equal(accelerated && stride == 1, ShiftedConvKernel.Applies(g));
+        Assert.Equal(accelerated && (stride == 1 || kh * kw == 1), ShiftedConvKernel.AppliesToWeightGradient(g));
+        Assert.Equal(accelerated && stride == 1 && g.OutWidth >= 8, ShiftedConvKernel.AppliesToInputGradient(g));
         if (!Vector512.IsHardwareAccelerated)
         {
             return;
@@ -153,7 +156,7 @@ public sealed class ShiftedConvKernelTests
     [InlineData(1, 1, 3)]
     public void Geometries_outside_its_range_are_left_to_the_other_paths(int stride, int padding, int width)
     {
-        Assert.False(ShiftedConvKernel.Applies(new ConvGeometry(4, 16, width, 3, 3, stride, padding)));
+        Assert.False(ShiftedConvKernel.Supports(new ConvGeometry(4, 16, width, 3, 3, stride, padding)));
     }
 
     [Fact]
