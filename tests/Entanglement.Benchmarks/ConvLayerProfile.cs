@@ -10,7 +10,9 @@ namespace Entanglement.Benchmarks;
 /// of every distinct convolution shape of ResNet-18 (width 16 or 64, CIFAR stem, 3×32×32 or 1×28×28) and of the
 /// Appendix-B SmallConv, with the count of such layers per model, milliseconds, process CPU milliseconds and GFLOP/s.
 /// Run with <c>dotnet run -c Release --project tests/Entanglement.Benchmarks -- layers w16-32</c> (or w16-28, w64-32,
-/// small-32, small-28; add <c>im2col</c> to time the im2col + SGEMM path alone); set <c>DOTNET_PROCESSOR_COUNT=1</c> for single-threaded times.
+/// small-32, small-28; add <c>im2col</c> to time the im2col + SGEMM path alone); set <c>DOTNET_PROCESSOR_COUNT=1</c> for single-threaded times,
+/// and <c>DOTNET_TieredCompilation=0</c> for steady-state code: the slow layers run only a few times, so helpers without
+/// aggressive optimisation (grid fills, closures) would otherwise be timed in their first, unoptimised tier.
 /// </summary>
 internal static class ConvLayerProfile
 {

@@ -96,7 +96,7 @@ internal static class Conv2dKernel
         }
 
         var shiftedInput = dx is not null && ShiftedConvKernel.AppliesToInputGradient(g);
-        var shiftedWeights = dw is not null && db is null && ShiftedConvKernel.Applies(g);
+        var shiftedWeights = dw is not null && db is null && ShiftedConvKernel.AppliesToWeightGradient(g);
         if (shiftedInput)
         {
             ShiftedConvKernel.InputGradient(w, dy, batch, outChannels, g, dx!);
