@@ -23,7 +23,8 @@ public static partial class Functional
         }
 
         int n = x.Shape[0], inF = x.Shape[1], outF = weight.Shape[0];
-        var y = new float[n * outF];
+        // Every element is written below (the bias rows, or the product overwriting C), so no zeroing.
+        var y = GC.AllocateUninitializedArray<float>(n * outF);
         if (bias is not null)
         {
             for (var i = 0; i < n; i++)

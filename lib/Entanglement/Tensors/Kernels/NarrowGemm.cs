@@ -9,15 +9,15 @@ namespace Entanglement.Tensors.Kernels;
 /// <summary>
 /// C (m×n) = A·Bᵀ (+ C) for a narrow C (n ≤ <see cref="MaxColumns"/>), with A m×k and B n×k row-major: a linear
 /// layer with few outputs (logistic regression, a classifier head). The packed <see cref="Gemm"/> path would pack
-/// all of A and fill mostly padded micro-tiles; here each lane of a 256-bit vector is one row of C, eight rows of A
-/// are transposed in registers eight reduction indices at a time, and up to four columns of C are accumulated per
-/// sweep. Every element of C is reduced exactly as the packed path reduces it (from zero, one fused multiply-add per
+/// all of A and fill mostly padded micro-tiles; here each lane of a 256-bit vector is one row of C: a sweep takes
+/// sixteen rows of A (two groups of eight), transposes them in registers four reduction indices at a time, and
+/// accumulates up to four columns of C (eight independent chains of fused multiply-adds). Every element of C is reduced exactly as the packed path reduces it (from zero, one fused multiply-add per
 /// p in order, within blocks of <see cref="Gemm.KBlock"/> indices added to C in turn), so the results are identical.
 /// </summary>
 internal static class NarrowGemm
 {
     /// <summary>The widest C this kernel takes; wider ones go to the packed path.</summary>
-    public const int MaxColumns = 32;
+    public const int MaxColumns = 16;
 
     private const int Lanes = 8;
     private const int RowsPerTask = 128;
@@ -43,11 +43,7 @@ internal static class NarrowGemm
         Rows(0, m, n, k, a.Span, b.Span, c.Span, accumulate);
     }
 
-    /// <summary>
-    /// Rows [first, last) of C, four columns per sweep (two row groups of eight) or, for the last one or two
-    /// columns, four row groups, so that each sweep keeps eight or so independent chains of fused multiply-adds in
-    /// flight. A last tile of fewer rows reads a zero-padded copy of them.
-    /// </summary>
+    /// <summary>Rows [first, last) of C in tiles of sixteen; a last tile of fewer rows reads a zero-padded copy of them.</summary>
     private static void Rows(int first, int last, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool accumulate)
     {
         for (var j0 = 0; j0 < n; j0 += 4)
@@ -171,7 +167,7 @@ internal static class NarrowGemm
 
     /// <summary>
     /// Columns 0..3 of eight rows (row l at <paramref name="r"/> + l·s): each 128-bit half holds four rows, the
-    /// halves are transposed 4×4 in-lane, so column q + t has row l in lane l.
+    /// halves are transposed 4×4 in-lane, so column t has row l in lane l.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<float>, Vector256<float>, Vector256<float>, Vector256<float>) Transpose4(ref float r, nuint s)
