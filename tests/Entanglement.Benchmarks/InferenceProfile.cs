@@ -9,8 +9,9 @@ namespace Entanglement.Benchmarks;
 /// <summary>
 /// Where one small inference call of <c>workbook bench</c>'s linear models goes (batch 128, eval, no grad): the whole
 /// <c>Forward</c>, then its parts in isolation (the GEMM, its packing of A and B, the micro-kernel sweep, the output
-/// allocation, the graph bookkeeping). Microseconds per call, each the best of several rounds of many calls, so it
-/// is CPU time on a shared machine. Run with
+/// allocation, the graph bookkeeping). Microseconds of this thread's CPU time per call (clock_gettime of
+/// CLOCK_THREAD_CPUTIME_ID), the best of many short rounds, so that time slices lost to other processes on a shared
+/// machine do not count. Run with
 /// <c>DOTNET_PROCESSOR_COUNT=1 dotnet run -c Release --project tests/Entanglement.Benchmarks -- infer</c>.
 /// </summary>
 internal static class InferenceProfile
@@ -143,7 +144,7 @@ internal static class InferenceProfile
     private static void Report(string name, double us) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44} {us,9:F2} us"));
 
-    /// <summary>Best of 41 rounds of the mean µs per call over about 1 ms of calls, after half a second of warm-up.</summary>
+    /// <summary>Best of 41 rounds of the mean CPU µs per call over about 1 ms of calls, after half a second of warm-up.</summary>
     private static double Time(Action call)
     {
         var warmup = Stopwatch.StartNew();
@@ -158,15 +159,30 @@ internal static class InferenceProfile
         var best = double.MaxValue;
         for (var r = 0; r < 41; r++)
         {
-            var clock = Stopwatch.StartNew();
+            var started = ThreadCpuMicroseconds();
             for (var i = 0; i < perRound; i++)
             {
                 call();
             }
 
-            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / perRound);
+            best = Math.Min(best, (ThreadCpuMicroseconds() - started) / perRound);
         }
 
         return best;
+    }
+
+    private static double ThreadCpuMicroseconds()
+    {
+        const int threadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID on Linux
+        return ClockGetTime(threadCpuClock, out var t) == 0 ? (t.Seconds * 1e6) + (t.Nanoseconds / 1e3) : double.NaN;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 }

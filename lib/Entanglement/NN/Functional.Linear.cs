@@ -68,10 +68,17 @@ public static partial class Functional
         var inF = weight.Length / outF;
         if (bias is not null)
         {
+            // A copy call per row costs more than it moves when rows are a few floats wide.
             var rows = y.Span;
             for (var i = 0; i < n; i++)
             {
                 var row = rows.Slice(i * outF, outF);
+                if (outF >= 16)
+                {
+                    bias.CopyTo(row);
+                    continue;
+                }
+
                 for (var j = 0; j < outF; j++)
                 {
                     row[j] = bias[j];
