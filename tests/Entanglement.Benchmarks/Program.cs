@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "infer")
+{
+    InferenceProfile.Run();
+    return;
+}
+
 if (args.Length > 1 && args[0] == "layers")
 {
     ConvLayerProfile.Run(args[1], args.Length > 2 && args[2] == "im2col");

@@ -23,16 +23,8 @@ public static partial class Functional
         }
 
         int n = x.Shape[0], inF = x.Shape[1], outF = weight.Shape[0];
-        var y = new float[n * outF];
-        if (bias is not null)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                bias.Data.AsSpan().CopyTo(y.AsSpan(i * outF, outF));
-            }
-        }
-
-        Gemm.Sgemm(false, true, n, outF, inF, x.Data, weight.Data, y, accumulate: bias is not null);
+        var y = GC.AllocateUninitializedArray<float>(n * outF);
+        LinearInto(x.Data, weight.Data, bias?.Data, n, y);
         Tensor[] inputs = bias is null ? [x, weight] : [x, weight, bias];
         return Tensor.FromOp(y, new Shape(n, outF), "Linear", inputs, g =>
         {
@@ -64,5 +56,36 @@ public static partial class Functional
                 GradNode.Accumulate(bias, Array.ConvertAll(gb, v => (float)v));
             }
         });
+    }
+
+    /// <summary>
+    /// y [n, out] = x [n, in]·Wᵀ + b, the arithmetic of <see cref="Linear(Tensor, Tensor, Tensor?)"/> without a tensor or
+    /// graph: C starts as the bias rows and the product is accumulated into it. Every element of y is written.
+    /// </summary>
+    internal static void LinearInto(ReadOnlyMemory<float> x, float[] weight, float[]? bias, int n, Memory<float> y)
+    {
+        var outF = y.Length / n;
+        var inF = weight.Length / outF;
+        if (bias is not null)
+        {
+            // A copy call per row costs more than it moves when rows are a few floats wide.
+            var rows = y.Span;
+            for (var i = 0; i < n; i++)
+            {
+                var row = rows.Slice(i * outF, outF);
+                if (outF >= 16)
+                {
+                    bias.CopyTo(row);
+                    continue;
+                }
+
+                for (var j = 0; j < outF; j++)
+                {
+                    row[j] = bias[j];
+                }
+            }
+        }
+
+        Gemm.Sgemm(false, true, n, outF, inF, x, weight, y, accumulate: bias is not null);
     }
 }

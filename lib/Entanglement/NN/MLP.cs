@@ -1,4 +1,6 @@
+using System.Buffers;
 using Entanglement.Tensors;
+using Entanglement.Tensors.Kernels;
 
 namespace Entanglement.NN;
 
@@ -50,5 +52,48 @@ public sealed class MLP : Module, IFeatureExtractor
     }
 
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => _output.Forward(Features(input));
+    /// <remarks>
+    /// Without grad mode (inference), the hidden activations live in pooled buffers and each ReLU runs in place on
+    /// its layer's output: the same arithmetic as the modules', without a fresh array per layer and call.
+    /// </remarks>
+    public override Tensor Forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Autograd.IsEnabled || _hidden.Count == 0 ? _output.Forward(Features(input)) : Infer(input);
+    }
+
+    private Tensor Infer(Tensor input)
+    {
+        if (input.Rank != 2 || input.Shape[1] != InFeatures)
+        {
+            throw new ArgumentException($"MLP({InFeatures}, …): input {input.Shape}, expected [n, {InFeatures}].", nameof(input));
+        }
+
+        var n = input.Shape[0];
+        ReadOnlyMemory<float> h = input.Data;
+        float[]? rented = null;
+        for (var i = 0; i < _hidden.Count; i += 2)
+        {
+            var linear = (Linear)_hidden[i];
+            var buffer = ArrayPool<float>.Shared.Rent(n * linear.OutFeatures);
+            var y = buffer.AsMemory(0, n * linear.OutFeatures);
+            Functional.LinearInto(h, linear.Weight.Data, linear.Bias?.Data, n, y);
+            ActivationKernel.ReLU(y.Span, y.Span);
+            if (rented is not null)
+            {
+                ArrayPool<float>.Shared.Return(rented);
+            }
+
+            (h, rented) = (y, buffer);
+        }
+
+        var output = GC.AllocateUninitializedArray<float>(n * _output.OutFeatures);
+        Functional.LinearInto(h, _output.Weight.Data, _output.Bias?.Data, n, output);
+        if (rented is not null)
+        {
+            ArrayPool<float>.Shared.Return(rented);
+        }
+
+        return new Tensor(output, new Shape(n, _output.OutFeatures));
+    }
 }

@@ -16,12 +16,14 @@ namespace Entanglement.Tensors.Kernels;
 /// </remarks>
 public static class Gemm
 {
-    private const int KBlock = 256;
+    /// <summary>Reduction indices per block: each block's sum is formed from zero and then added into C.</summary>
+    internal const int KBlock = 256;
     private const int Mr = GemmMicroKernel.Rows;
     private static readonly int Nr = GemmMicroKernel.Columns;
     private const int MaxColumnsPerChunk = 256;
     private const int MinColumnsPerChunk = 64;
-    private const long ParallelFlops = 1L << 21;
+    /// <summary>Below this many float operations a product runs on one thread.</summary>
+    internal const long ParallelFlops = 1L << 21;
 
     /// <summary>C (m×n) = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/>.</summary>
     public static void Sgemm(
@@ -51,6 +53,30 @@ public static class Gemm
             return;
         }
 
+        if (NarrowGemm.Applies(transA, transB, n))
+        {
+            NarrowGemm.Run(m, n, k, a, b, c, accumulate);
+            return;
+        }
+
+        Packed(transA, transB, m, n, k, a, b, c, accumulate);
+    }
+
+    /// <summary>
+    /// The packed path of <see cref="Sgemm"/> for any shape (sizes already checked, m, n, k &gt; 0); callable
+    /// directly so that tests can hold the narrow kernel to it bit for bit.
+    /// </summary>
+    internal static void Packed(
+        bool transA,
+        bool transB,
+        int m,
+        int n,
+        int k,
+        ReadOnlyMemory<float> a,
+        ReadOnlyMemory<float> b,
+        Memory<float> c,
+        bool accumulate)
+    {
         var threads = 2L * m * n * k >= ParallelFlops ? Device.Cpu.Threads : 1;
         var paddedRows = (m + Mr - 1) / Mr * Mr;
         var aPack = ArrayPool<float>.Shared.Rent(paddedRows * k);

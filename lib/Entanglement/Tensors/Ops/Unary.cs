@@ -37,7 +37,7 @@ public static class Unary
     {
         ArgumentNullException.ThrowIfNull(x);
         var y = GC.AllocateUninitializedArray<float>(x.Size);
-        TensorPrimitives.Max(x.Data, 0f, y);
+        ActivationKernel.ReLU(x.Data, y);
         return Tensor.FromOp(y, x.Shape, "ReLU", [x], g =>
         {
             ActivationKernel.ReLUBackward(y, g);

@@ -61,6 +61,27 @@ public sealed class ElementwiseKernelTests
     [InlineData(3)]
     [InlineData(16)]
     [InlineData(45)]
+    public void ReLU_equals_the_IEEE_maximum_with_zero_bit_for_bit(int size)
+    {
+        var x = R(6, size);
+        float[] special = [-0f, 0f, float.NaN, -float.NaN, float.PositiveInfinity, float.NegativeInfinity, float.Epsilon, -float.Epsilon];
+        for (var i = 0; i < Math.Min(size, special.Length); i++)
+        {
+            x[size - 1 - i] = special[i];
+        }
+
+        var expected = new float[size];
+        System.Numerics.Tensors.TensorPrimitives.Max(x, 0f, expected);
+        var y = new float[size];
+        ActivationKernel.ReLU(x, y);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), y.Select(BitConverter.SingleToInt32Bits));
+        Assert.All(y.Where(v => !float.IsNaN(v)), v => Assert.True(v >= 0f && !float.IsNegative(v)));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(45)]
     public void ReLU_backward_matches_a_scalar_loop(int size)
     {
         var y = R(3, size);
