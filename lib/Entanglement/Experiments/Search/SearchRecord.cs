@@ -28,10 +28,22 @@ public sealed record SearchRecord
     public SearchRecord With(SearchTrial trial) => this with { Trials = [.. Trials, trial] };
 
     /// <summary>The best trial: highest verdict rank, then the largest downstream worsening; null if none.</summary>
-    public SearchTrial? Best => Trials
-        .OrderByDescending(t => SearchVerdict.Rank(t.Verdict))
-        .ThenByDescending(t => t.DownstreamAfter - t.DownstreamBefore)
-        .FirstOrDefault();
+    public SearchTrial? Best => BestExcept([]);
+
+    /// <summary>
+    /// <see cref="Best"/> among the trials whose candidate is not in <paramref name="excluded"/> (e.g. candidates whose
+    /// confirmation run does not fit the profile's time budget).
+    /// </summary>
+    public SearchTrial? BestExcept(IEnumerable<string> excluded)
+    {
+        ArgumentNullException.ThrowIfNull(excluded);
+        var skip = excluded.ToHashSet(StringComparer.Ordinal);
+        return Trials
+            .Where(t => !skip.Contains(t.Candidate))
+            .OrderByDescending(t => SearchVerdict.Rank(t.Verdict))
+            .ThenByDescending(t => t.DownstreamAfter - t.DownstreamBefore)
+            .FirstOrDefault();
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -45,6 +45,18 @@ public static class SearchSpaces
         };
     }
 
+    /// <summary>
+    /// The candidates of <paramref name="experiment"/> that the choice rule skips for the quick profile's time budget,
+    /// with the reason (<see cref="HypothesisSpaceSearchSpace.OverBudget"/>); empty when none is.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> OverBudget(string experiment) => experiment switch
+    {
+        HypothesisSpace => HypothesisSpaceSearchSpace.OverBudget,
+        DataDistribution => new Dictionary<string, string>(),
+        _ => throw new ArgumentException(
+            $"No setting search for '{experiment}'; expected one of: {string.Join(", ", Experiments)}.", nameof(experiment)),
+    };
+
     private static DataDistributionMismatch.Config Shrink(DataDistributionMismatch.Config c) => c with
     {
         Profile = Profile.Smoke,

@@ -84,6 +84,9 @@ public sealed class SettingSearchTests : IDisposable
             .With(Trial("not-worse", SearchVerdict.NotWorse, 0.10, 0.05));
         Assert.Equal("significant", record.Best!.Candidate);
         Assert.Equal("trend-big", (record with { Trials = [record.Trials[0], record.Trials[2]] }).Best!.Candidate);
+        Assert.Equal("trend-big", record.BestExcept(["significant"])!.Candidate);
+        Assert.Equal(record.Best, record.BestExcept([]));
+        Assert.Null(record.BestExcept(record.Trials.Select(t => t.Candidate)));
         var table = SearchTables.Trials(record);
         Assert.Equal(3, table.Rows.Length);
         Assert.Contains("not computed in this run", table.Caption, StringComparison.Ordinal);
