@@ -141,9 +141,14 @@ public sealed record Table
         text.Append(string.Join("  ", padded).TrimEnd()).Append('\n');
     }
 
+    // A NaN in a table is a statistic with no value (an sd of one seed, a rate of nothing): said in words, never "NaN".
+    private const string Undefined = "undefined";
+
     private static TableCell FormatCell(object? value, string format) => value switch
     {
         null => new TableCell(string.Empty, false),
+        double d when double.IsNaN(d) => new TableCell(Undefined, true),
+        float f when float.IsNaN(f) => new TableCell(Undefined, true),
         double d => new TableCell(d.ToString(format, CultureInfo.InvariantCulture), true),
         float f => new TableCell(f.ToString(format, CultureInfo.InvariantCulture), true),
         decimal m => new TableCell(m.ToString(format, CultureInfo.InvariantCulture), true),

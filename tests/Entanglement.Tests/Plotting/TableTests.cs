@@ -25,6 +25,16 @@ public sealed class TableTests
     }
 
     [Fact]
+    public void A_NaN_reads_as_undefined_in_text_and_html()
+    {
+        var table = Table.Of(new TableColumn("mean"), new TableColumn("sd")).WithRow(0.25, double.NaN).WithRow(0.5f, float.NaN);
+
+        Assert.DoesNotContain("NaN", table.ToText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", table.ToHtml(), StringComparison.Ordinal);
+        Assert.Equal("0.25  undefined", table.ToText().Split('\n')[2]);
+    }
+
+    [Fact]
     public void Html_matches_snapshot_and_escapes_cells() =>
         Snapshot.Verify(Sample().ToHtml(), "Table_Html", "html");
 
