@@ -20,18 +20,9 @@ internal static class ConvLayerProfile
 
     public static void Run(string which, bool im2col = false)
     {
-        var layers = which switch
-        {
-            "w16-32" => ResNet(16, 3, 32),
-            "w16-28" => ResNet(16, 1, 28),
-            "w64-32" => ResNet(64, 3, 32),
-            "small-32" => [(new ConvGeometry(3, 32, 32, 5, 5, 1, 2), 32, 1, false), (new ConvGeometry(32, 32, 32, 5, 5, 2, 5), 32, 1, true)],
-            "small-28" => [(new ConvGeometry(1, 28, 28, 5, 5, 1, 2), 32, 1, false), (new ConvGeometry(32, 28, 28, 5, 5, 2, 5), 32, 1, true)],
-            _ => throw new ArgumentException($"unknown layer set '{which}'"),
-        };
         var rng = new Rng(seed: 7);
         double total = 0, totalCpu = 0;
-        foreach (var (g, cout, count, inputGrad) in layers)
+        foreach (var (g, cout, count, inputGrad) in Layers(which))
         {
             var x = Tensor.Randn(rng, Batch * g.Channels * g.InPlane).Data;
             var w = Tensor.Randn(rng, cout * g.PatchSize).Data;
@@ -84,6 +75,17 @@ internal static class ConvLayerProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all convolutions of one training step: {total:F0} ms (cpu {totalCpu:F0} ms)"));
     }
 
+    /// <summary>The distinct convolution shapes of a bench model (w16-32, w16-28, w64-32, small-32, small-28), with their count per model and whether their input gradient is needed.</summary>
+    public static List<(ConvGeometry G, int Cout, int Count, bool InputGrad)> Layers(string which) => which switch
+    {
+        "w16-32" => ResNet(16, 3, 32),
+        "w16-28" => ResNet(16, 1, 28),
+        "w64-32" => ResNet(64, 3, 32),
+        "small-32" => [(new ConvGeometry(3, 32, 32, 5, 5, 1, 2), 32, 1, false), (new ConvGeometry(32, 32, 32, 5, 5, 2, 5), 32, 1, true)],
+        "small-28" => [(new ConvGeometry(1, 28, 28, 5, 5, 1, 2), 32, 1, false), (new ConvGeometry(32, 28, 28, 5, 5, 2, 5), 32, 1, true)],
+        _ => throw new ArgumentException($"unknown layer set '{which}'"),
+    };
+
     private static List<(ConvGeometry G, int Cout, int Count, bool InputGrad)> ResNet(int width, int channels, int size)
     {
         var list = new List<(ConvGeometry, int, int, bool)> { (new ConvGeometry(channels, size, size, 3, 3, 1, 1), width, 1, false) };
@@ -107,7 +109,8 @@ internal static class ConvLayerProfile
         return list;
     }
 
-    private static string Describe(in ConvGeometry g, int cout) => string.Create(CultureInfo.InvariantCulture,
+    /// <summary>"Cin->Cout HxW kK sS pP".</summary>
+    public static string Describe(in ConvGeometry g, int cout) => string.Create(CultureInfo.InvariantCulture,
         $"{g.Channels}->{cout} {g.Height}x{g.Width} k{g.KernelHeight} s{g.Stride} p{g.Padding}");
 
     private static (double Ms, double CpuMs) Time(Action step)

@@ -19,4 +19,10 @@ if (args.Length > 1 && args[0] == "layers")
     return;
 }
 
+if (args.Length > 1 && args[0] == "paths")
+{
+    ConvPathComparison.Run(args[1]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

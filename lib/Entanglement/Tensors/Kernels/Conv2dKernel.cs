@@ -95,7 +95,7 @@ internal static class Conv2dKernel
             return;
         }
 
-        var shiftedInput = dx is not null && ShiftedConvKernel.AppliesToInputGradient(g);
+        var shiftedInput = dx is not null && ShiftedConvKernel.AppliesToInputGradient(g, outChannels);
         var shiftedWeights = dw is not null && db is null && ShiftedConvKernel.AppliesToWeightGradient(g);
         if (shiftedInput)
         {

@@ -32,6 +32,22 @@ internal static class ShiftedConvKernel
     public const int MinInputGradientWidth = 8;
 
     /// <summary>
+    /// Most input channels for which the weight gradient runs here. Above it im2col + SGEMM won on one core (medians
+    /// of 7 alternating calls, batch 128, ResNet-18 width 64): 256→256 at 8×8 146 against 114 ms, 512→512 at 4×4 250
+    /// against 124 ms; at 128 channels and below this path was faster (128→128 at 16×16: 111 against 129 ms, at 4×4:
+    /// 10.1 against 13.7 ms).
+    /// </summary>
+    public const int MaxWeightGradientChannels = 128;
+
+    /// <summary>
+    /// Most output channels (the reduced side) for which the input gradient runs here. Above it im2col + SGEMM won or
+    /// tied on one core (256→256 at 8×8: 182 against 116 ms; 128→128 at 16×16: 129 and 132 against 125 ms in two
+    /// runs); at 64 channels and below this path was faster or even (64→64 at 8×8: 17.9 against 19.9 ms; 32→32 at
+    /// 16×16: 8.9 against 11.7 ms).
+    /// </summary>
+    public const int MaxInputGradientChannels = 64;
+
+    /// <summary>
     /// Whether the forward pass and the weight gradient of <paramref name="g"/> can run here (stride 1 or 2, padding
     /// below the kernel size, 512-bit vectors).
     /// </summary>
@@ -47,14 +63,19 @@ internal static class ShiftedConvKernel
     public static bool Applies(in ConvGeometry g) => Supports(g) && g.Stride == 1;
 
     /// <summary>
-    /// Whether the weight gradient of <paramref name="g"/> runs here: stride 1, or a 1×1 window at stride 2 (the
-    /// ResNet shortcut, where one phase is read and the grid beats im2col: 2.8 ms against 5.4 ms at 16→32, 32×32).
+    /// Whether the weight gradient of <paramref name="g"/> runs here: stride 1 and at most
+    /// <see cref="MaxWeightGradientChannels"/> input channels. The 1×1 stride-2 shortcut (which the polyphase grid supports)
+    /// stays with im2col: alternating calls measured it even at width 16 and 1.6–1.7× slower at width 64.
     /// </summary>
     public static bool AppliesToWeightGradient(in ConvGeometry g) =>
-        Supports(g) && (g.Stride == 1 || (g.KernelHeight == 1 && g.KernelWidth == 1));
+        Applies(g) && g.Channels <= MaxWeightGradientChannels;
 
-    /// <summary>Whether the input gradient of <paramref name="g"/> runs here (stride 1 and a wide enough output).</summary>
-    public static bool AppliesToInputGradient(in ConvGeometry g) => Applies(g) && g.OutWidth >= MinInputGradientWidth;
+    /// <summary>
+    /// Whether the input gradient of <paramref name="g"/> with <paramref name="outChannels"/> output channels runs
+    /// here (stride 1, a wide enough output, at most <see cref="MaxInputGradientChannels"/> output channels).
+    /// </summary>
+    public static bool AppliesToInputGradient(in ConvGeometry g, int outChannels) =>
+        Applies(g) && g.OutWidth >= MinInputGradientWidth && outChannels <= MaxInputGradientChannels;
 
     /// <summary>The grid of <paramref name="images"/> input images of <paramref name="g"/> for the forward pass and the weight gradient.</summary>
     public static ShiftedGrid InputGrid(in ConvGeometry g, int images) =>

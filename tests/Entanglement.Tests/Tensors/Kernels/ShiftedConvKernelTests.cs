@@ -39,8 +39,8 @@ public sealed class ShiftedConvKernelTests
         var accelerated = Vector512.IsHardwareAccelerated;
         Assert.Equal(accelerated, ShiftedConvKernel.Supports(g));
         Assert.Equal(accelerated && stride == 1, ShiftedConvKernel.Applies(g));
-        Assert.Equal(accelerated && (stride == 1 || kh * kw == 1), ShiftedConvKernel.AppliesToWeightGradient(g));
-        Assert.Equal(accelerated && stride == 1 && g.OutWidth >= 8, ShiftedConvKernel.AppliesToInputGradient(g));
+        Assert.Equal(accelerated && stride == 1 && channels <= 128, ShiftedConvKernel.AppliesToWeightGradient(g));
+        Assert.Equal(accelerated && stride == 1 && g.OutWidth >= 8 && outChannels <= 64, ShiftedConvKernel.AppliesToInputGradient(g, outChannels));
         if (!Vector512.IsHardwareAccelerated)
         {
             return;
@@ -162,8 +162,19 @@ public sealed class ShiftedConvKernelTests
     [Fact]
     public void Input_gradient_runs_here_only_from_eight_output_columns()
     {
-        Assert.False(ShiftedConvKernel.AppliesToInputGradient(new ConvGeometry(4, 7, 7, 3, 3, 1, 1)));
-        Assert.Equal(Vector512.IsHardwareAccelerated, ShiftedConvKernel.AppliesToInputGradient(new ConvGeometry(4, 8, 8, 3, 3, 1, 1)));
+        Assert.False(ShiftedConvKernel.AppliesToInputGradient(new ConvGeometry(4, 7, 7, 3, 3, 1, 1), 4));
+        Assert.Equal(Vector512.IsHardwareAccelerated, ShiftedConvKernel.AppliesToInputGradient(new ConvGeometry(4, 8, 8, 3, 3, 1, 1), 4));
+    }
+
+    [Fact]
+    public void Gradients_with_many_reduced_channels_are_left_to_im2col()
+    {
+        var g = new ConvGeometry(256, 8, 8, 3, 3, 1, 1);
+        Assert.Equal(Vector512.IsHardwareAccelerated, ShiftedConvKernel.Applies(g));
+        Assert.False(ShiftedConvKernel.AppliesToWeightGradient(g));
+        Assert.False(ShiftedConvKernel.AppliesToInputGradient(g, 128));
+        Assert.Equal(Vector512.IsHardwareAccelerated, ShiftedConvKernel.AppliesToInputGradient(g, 64));
+        Assert.Equal(Vector512.IsHardwareAccelerated, ShiftedConvKernel.AppliesToWeightGradient(new ConvGeometry(128, 8, 8, 3, 3, 1, 1)));
     }
 
     private static void AssertClose(double[] expected, float[] actual, int terms)
