@@ -16,7 +16,9 @@ public sealed class TorchSmallConvNet : TorchImageNet
     private readonly bool _paper;
     private readonly bool _hasHidden;
 
-    public TorchSmallConvNet(int inChannels, int outputs, int width, IReadOnlyList<int> headHidden, SmallConvNetVariant variant)
+    /// <param name="inputSize">Height and width of the square input (32, or 28 for MNIST-sized images).</param>
+    public TorchSmallConvNet(
+        int inChannels, int outputs, int width, IReadOnlyList<int> headHidden, SmallConvNetVariant variant, int inputSize = 32)
         : base("SmallConvNet")
     {
         ArgumentNullException.ThrowIfNull(headHidden);
@@ -26,7 +28,7 @@ public sealed class TorchSmallConvNet : TorchImageNet
         _bn1 = nn.BatchNorm2d(width);
         _conv2 = nn.Conv2d(width, width, 5, stride: 2, padding: _paper ? 5 : 2, bias: _paper);
         _bn2 = nn.BatchNorm2d(width);
-        _head = new TorchMlp(SmallConvNet.FeatureSizeFor(variant, width, 32), headHidden, outputs);
+        _head = new TorchMlp(SmallConvNet.FeatureSizeFor(variant, width, inputSize), headHidden, outputs);
         register_module("conv1", _conv1);
         register_module("bn1", _bn1);
         register_module("conv2", _conv2);

@@ -5,7 +5,8 @@ namespace Entanglement.Tests.Cli;
 
 /// <summary>
 /// <c>workbook bench</c>'s PyTorch peer lives in the repository (tests/Entanglement.Benchmarks/peer): it times the same
-/// rows under the same names, so every row of the table has a PyTorch column on a machine with python3-torch.
+/// rows under the same names, so every row of the table has a PyTorch column on a machine with python3-torch; the torch
+/// engine (TorchSharp) has a counterpart of every row too.
 /// </summary>
 public sealed partial class BenchPeerTests
 {
@@ -15,8 +16,10 @@ public sealed partial class BenchPeerTests
         var root = WorkbookProcess.RepositoryRoot();
         var ours = RowNames().Matches(File.ReadAllText(Path.Combine(root, "lib/Workbook/Commands/BenchWorkloads.cs"))).Select(m => m.Groups[1].Value);
         var peer = RowNames().Matches(File.ReadAllText(Path.Combine(root, "tests/Entanglement.Benchmarks/peer/models_torch.py"))).Select(m => m.Groups[1].Value);
+        var torchSharp = RowNames().Matches(File.ReadAllText(Path.Combine(root, "lib/Entanglement.Torch/TorchBench.cs"))).Select(m => m.Groups[1].Value);
         Assert.Equal(8, ours.Count());
         Assert.Equal(ours, peer);
+        Assert.Equal(ours, torchSharp);
     }
 
     [Fact]
@@ -28,6 +31,15 @@ public sealed partial class BenchPeerTests
         var rows = JsonNode.Parse(File.ReadAllText(json))!.AsArray();
         File.Delete(json);
         Assert.Equal(["b LogReg 512-2 train", "b LogReg 512-2 infer"], rows.Select(r => (string)r!["model"]!));
+        if (rows.Any(r => r!["torchsharp_ms"] is null))
+        {
+            Assert.Contains("TorchSharp not measured", stdout, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.All(rows, r => Assert.True((double?)r!["torchsharp_ms"] > 0 && (double?)r["ratio_torchsharp"] > 0, r!.ToJsonString()));
+        }
+
         if (!File.Exists("/usr/bin/python3") || !PythonHasTorch())
         {
             Assert.Contains("python3-torch", stdout, StringComparison.Ordinal);
