@@ -198,32 +198,52 @@ public static class Gemm
                 GemmPacking.PackB(bSpan, transB, n, k, j0, cols, p0, kc, bPack);
                 var aBlock = aPack.AsSpan(p0 * paddedRows, paddedRows * kc);
                 var overwrite = !accumulate && p0 == 0;
-                for (var @is = 0; @is * Mr < m; @is++)
+                var @is = 0;
+                while (@is * Mr < m)
                 {
-                    var aSliver = aBlock.Slice(@is * Mr * kc, Mr * kc);
-                    var height = Math.Min(Mr, m - (@is * Mr));
+                    // Two full slivers of A go through the 12-row kernel together (same bits, fewer loads of B).
+                    var pair = GemmWideKernel.Applies && (@is + 2) * Mr <= m;
                     for (var js = 0; js * Nr < cols; js++)
                     {
                         var bSliver = bPack.AsSpan(js * Nr * kc, Nr * kc);
                         var w = Math.Min(Nr, cols - (js * Nr));
-                        var corner = (@is * Mr * n) + j0 + (js * Nr);
-                        if (height == Mr && w == Nr)
+                        if (pair && w == Nr)
                         {
-                            GemmMicroKernel.Run(kc, aSliver, bSliver, cSpan[corner..], n, overwrite);
+                            GemmWideKernel.Run(
+                                kc, aBlock.Slice(@is * Mr * kc, 2 * Mr * kc), bSliver, cSpan[((@is * Mr * n) + j0 + (js * Nr))..], n, overwrite);
                             continue;
                         }
 
-                        GemmMicroKernel.Run(kc, aSliver, bSliver, edge, Nr, overwrite: true);
-                        for (var r = 0; r < height; r++)
+                        for (var s = @is; s < @is + (pair ? 2 : 1); s++)
                         {
-                            var src = edge.Slice(r * Nr, w);
-                            var dst = cSpan.Slice(corner + (r * n), w);
-                            for (var q = 0; q < w; q++)
-                            {
-                                dst[q] = overwrite ? src[q] : dst[q] + src[q];
-                            }
+                            Tile(kc, aBlock.Slice(s * Mr * kc, Mr * kc), Math.Min(Mr, m - (s * Mr)), bSliver, w, cSpan, (s * Mr * n) + j0 + (js * Nr), overwrite, edge);
                         }
                     }
+
+                    @is += pair ? 2 : 1;
+                }
+            }
+        }
+
+        /// <summary>One micro-tile of C at <paramref name="corner"/>: directly when full, else through <paramref name="edge"/>.</summary>
+        private void Tile(
+            int kc, ReadOnlySpan<float> aSliver, int height, ReadOnlySpan<float> bSliver, int w, Span<float> cSpan, int corner,
+            bool overwrite, Span<float> edge)
+        {
+            if (height == Mr && w == Nr)
+            {
+                GemmMicroKernel.Run(kc, aSliver, bSliver, cSpan[corner..], n, overwrite);
+                return;
+            }
+
+            GemmMicroKernel.Run(kc, aSliver, bSliver, edge, Nr, overwrite: true);
+            for (var r = 0; r < height; r++)
+            {
+                var src = edge.Slice(r * Nr, w);
+                var dst = cSpan.Slice(corner + (r * n), w);
+                for (var q = 0; q < w; q++)
+                {
+                    dst[q] = overwrite ? src[q] : dst[q] + src[q];
                 }
             }
         }

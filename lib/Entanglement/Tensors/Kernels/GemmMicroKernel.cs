@@ -133,8 +133,9 @@ internal static class GemmMicroKernel
         Store(ref Unsafe.Add(ref cp, 5 * ldc), c50, c51, overwrite);
     }
 
+    /// <summary>One row of a micro-tile: C[0..32) = (<paramref name="overwrite"/> ? 0 : C) + (lo, hi).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(ref float c, Vector512<float> lo, Vector512<float> hi, bool overwrite)
+    internal static void Store(ref float c, Vector512<float> lo, Vector512<float> hi, bool overwrite)
     {
         if (!overwrite)
         {

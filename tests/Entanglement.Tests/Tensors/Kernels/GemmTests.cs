@@ -96,6 +96,31 @@ public sealed class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_twelve_row_kernel_gives_the_bits_of_two_six_row_calls(bool overwrite)
+    {
+        if (!GemmWideKernel.Applies)
+        {
+            return;
+        }
+
+        const int kc = 41, ldc = 35;
+        var rng = new Rng(seed: 12);
+        var a = Draw(rng, 2 * kc * GemmMicroKernel.Rows);
+        var b = Draw(rng, kc * 32);
+        var wide = Draw(rng, 12 * ldc);
+        var twice = (float[])wide.Clone();
+        var before = (float[])wide.Clone();
+        GemmWideKernel.Run(kc, a, b, wide, ldc, overwrite);
+        GemmMicroKernel.Run512(kc, a.AsSpan(0, kc * 6), b, twice, ldc, overwrite);
+        GemmMicroKernel.Run512(kc, a.AsSpan(kc * 6), b, twice.AsSpan(6 * ldc), ldc, overwrite);
+        Assert.Equal(twice, wide);
+        Assert.NotEqual(before, wide);
+        Assert.Equal(before.AsSpan(32, 3).ToArray(), wide.AsSpan(32, 3).ToArray());
+    }
+
     [Fact]
     public void Each_element_is_the_same_whatever_the_tiling()
     {
