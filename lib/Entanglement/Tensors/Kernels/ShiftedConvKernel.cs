@@ -127,13 +127,23 @@ internal static class ShiftedConvKernel
                     for (var tile = task * TilesPerTask; tile < Math.Min(tiles, (task + 1) * TilesPerTask); tile++)
                     {
                         var q0 = tile * Nc;
-                        for (var s = 0; s < slivers; s++)
+                        for (var s = 0; s < slivers; s += 2)
                         {
+                            // Two slivers of output channels at once where there are two (the same bits, fewer loads).
+                            var pair = s + 1 < slivers;
                             for (var p0 = 0; p0 < patch; p0 += KBlock)
                             {
-                                ShiftedMicroKernel.Run(
-                                    Math.Min(KBlock, patch - p0), ref Unsafe.Add(ref a0, ((s * patch) + p0) * Mr), ref Unsafe.Add(ref b0, q0),
-                                    ref Unsafe.Add(ref o0, p0), ref Unsafe.Add(ref c0, (s * Mr * positions) + q0), positions, overwrite: p0 == 0);
+                                var kc = Math.Min(KBlock, patch - p0);
+                                ref var a = ref Unsafe.Add(ref a0, ((s * patch) + p0) * Mr);
+                                ref var c = ref Unsafe.Add(ref c0, (s * Mr * positions) + q0);
+                                if (pair)
+                                {
+                                    ShiftedWideKernel.Run(
+                                        kc, ref a, patch * Mr, ref Unsafe.Add(ref b0, q0), ref Unsafe.Add(ref o0, p0), ref c, positions, overwrite: p0 == 0);
+                                    continue;
+                                }
+
+                                ShiftedMicroKernel.Run(kc, ref a, ref Unsafe.Add(ref b0, q0), ref Unsafe.Add(ref o0, p0), ref c, positions, overwrite: p0 == 0);
                             }
                         }
                     }
@@ -229,13 +239,21 @@ internal static class ShiftedConvKernel
                     for (var tile = task * TilesPerTask; tile < Math.Min(tiles, (task + 1) * TilesPerTask); tile++)
                     {
                         var q0 = tile * Nc;
-                        for (var s = 0; s < slivers; s++)
+                        for (var s = 0; s < slivers; s += Paired(outChannels, s, slivers) ? 2 : 1)
                         {
                             ref var c = ref Unsafe.Add(ref c0, (s * Mr * positions) + q0);
+                            var pair = Paired(outChannels, s, slivers);
                             for (var t = 0; t < taps; t++)
                             {
                                 ref var a = ref Unsafe.Add(ref a0, ((s * taps) + t) * outChannels * Mr);
                                 ref var b = ref Unsafe.Add(ref b0, q0 + shifts[t]);
+                                if (pair)
+                                {
+                                    // Slivers s and s + 1 together (the same bits, fewer loads of dy).
+                                    ShiftedWideKernel.Run(outChannels, ref a, taps * outChannels * Mr, ref b, ref o0, ref c, positions, overwrite: t == 0);
+                                    continue;
+                                }
+
                                 if (outChannels <= KBlock)
                                 {
                                     // C (+)= the tap's chain over co: what col2im's add of one GEMM result does.
@@ -277,4 +295,7 @@ internal static class ShiftedConvKernel
             ArrayPool<float>.Shared.Return(flat);
         }
     }
+
+    /// <summary>Whether the input gradient takes slivers s and s + 1 together: both exist and one chain covers every output channel.</summary>
+    private static bool Paired(int outChannels, int s, int slivers) => outChannels <= KBlock && s + 1 < slivers;
 }
